@@ -1,0 +1,1 @@
+"""Gold data: the typed model, loading, compiling from sources, validation and statistics."""

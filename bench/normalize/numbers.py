@@ -1,0 +1,149 @@
+"""Number normalisation v1: a surface expression to ``{stated, low, high, modifier}``.
+
+The same function normalises gold count mentions and the raw strings a system submits.
+
+==========  =========================================  ===========================
+modifier    cue words                                  low / high
+==========  =========================================  ===========================
+exact       (none)                                     low = high = stated
+approx      about, around, some, nearly, almost, ...   no bounds (null, null)
+at_least    at least, more than, over, ...             "at least N": N; "more/over N": N+1
+at_most     up to, at most, fewer/less than, ...       "up to N": high N; "fewer than N": N-1
+vague       hundreds, dozens, tens of, several, ...    stated null; range from VAGUE_RANGES
+==========  =========================================  ===========================
+
+>>> parse_count("at least 25")
+CountValue(stated=25, low=25, high=None, modifier='at_least')
+>>> parse_count("nearly a dozen").stated
+12
+>>> parse_count("hundreds").low, parse_count("hundreds").high
+(200, 999)
+"""
+
+from __future__ import annotations
+
+import re
+
+from bench.data.model import CountValue
+
+# Ranges fixed by the annotation guidelines for quantity words with no number.
+VAGUE_RANGES: dict[str, tuple[int, int]] = {
+    "a few": (2, 5),
+    "few": (2, 5),
+    "a handful of": (2, 5),
+    "a handful": (2, 5),
+    "several": (3, 9),
+    "dozens": (24, 99),
+    "dozens of": (24, 99),
+    "scores of": (40, 99),
+    "tens of": (20, 99),
+    "tens": (20, 99),
+    "several dozen": (36, 99),
+    "hundreds": (200, 999),
+    "hundreds of": (200, 999),
+    "several hundred": (300, 999),
+    "a few hundred": (200, 500),
+    "thousands": (2000, 9999),
+    "thousands of": (2000, 9999),
+    "several thousand": (3000, 9999),
+    "tens of thousands": (20000, 99999),
+}
+
+# (prefix, modifier, inclusive): inclusive bounds keep N, strict ones move it by one.
+_PREFIXES: tuple[tuple[str, str, bool], ...] = (
+    ("at least", "at_least", True),
+    ("no fewer than", "at_least", True),
+    ("no less than", "at_least", True),
+    ("a minimum of", "at_least", True),
+    ("more than", "at_least", False),
+    ("over", "at_least", False),
+    ("upwards of", "at_least", False),
+    ("in excess of", "at_least", False),
+    ("at most", "at_most", True),
+    ("up to", "at_most", True),
+    ("no more than", "at_most", True),
+    ("a maximum of", "at_most", True),
+    ("fewer than", "at_most", False),
+    ("less than", "at_most", False),
+    ("under", "at_most", False),
+    ("about", "approx", True),
+    ("around", "approx", True),
+    ("approximately", "approx", True),
+    ("roughly", "approx", True),
+    ("nearly", "approx", True),
+    ("almost", "approx", True),
+    ("close to", "approx", True),
+    ("an estimated", "approx", True),
+    ("estimated", "approx", True),
+    ("some", "approx", True),
+)
+
+_UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12,
+    "a hundred": 100, "a thousand": 1000, "a score": 20,
+}
+_SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
+class NumberParseError(ValueError):
+    """The expression is not a number expression the v1 normaliser knows."""
+
+
+def _clean(text: str) -> str:
+    text = text.casefold().replace("\u2013", "-").replace("\u2014", "-")
+    text = re.sub(r"(?<=\d)[,\u00a0 ](?=\d{3}\b)", "", text)  # 3,000 -> 3000
+    return re.sub(r"\s+", " ", text.replace("-", " ")).strip(" .,;:")
+
+
+def _words_to_int(text: str) -> int:
+    """'thirty six' -> 36, 'one hundred and five' -> 105, '3000' -> 3000, 'a dozen' -> 12."""
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    if text in _UNITS:
+        return _UNITS[text]
+    total, current, seen = 0, 0, False
+    tokens = text.replace(" and ", " ").split(" ")
+    if tokens and tokens[0] in ("a", "one") and len(tokens) > 1 and tokens[1] in _SCALES:
+        tokens = ["one", *tokens[1:]]
+    for token in tokens:
+        if re.fullmatch(r"\d+", token):
+            current += int(token)
+        elif token in _UNITS and token != "a dozen":
+            current += _UNITS[token]
+        elif token in _SCALES:
+            current = max(current, 1) * _SCALES[token]
+            if _SCALES[token] >= 1000:
+                total, current = total + current, 0
+        else:
+            raise NumberParseError(f"not a number: {text!r}")
+        seen = True
+    if not seen:
+        raise NumberParseError(f"not a number: {text!r}")
+    return total + current
+
+
+def parse_count(text: str) -> CountValue:
+    """Normalise a surface number expression; raise ``NumberParseError`` if it is not one."""
+    cleaned = _clean(text)
+    if not cleaned:
+        raise NumberParseError("empty number expression")
+    if cleaned in VAGUE_RANGES:
+        low, high = VAGUE_RANGES[cleaned]
+        return CountValue(stated=None, low=low, high=high, modifier="vague")
+    for prefix, modifier, inclusive in sorted(_PREFIXES, key=lambda p: -len(p[0])):
+        if cleaned.startswith(prefix + " "):
+            rest = cleaned[len(prefix) + 1 :]
+            if rest in VAGUE_RANGES:  # "some dozens": the vague word wins
+                return parse_count(rest)
+            number = _words_to_int(rest)
+            if modifier == "approx":
+                return CountValue(stated=number, low=None, high=None, modifier="approx")
+            if modifier == "at_least":
+                return CountValue(stated=number, low=number if inclusive else number + 1, high=None, modifier="at_least")
+            return CountValue(stated=number, low=None, high=number if inclusive else max(number - 1, 0), modifier="at_most")
+    number = _words_to_int(cleaned)
+    return CountValue(stated=number, low=number, high=number, modifier="exact")
