@@ -42,3 +42,30 @@ def compile_cmd(
     for target, text in targets.items():
         atomic_write_text(target, text)
     typer.echo(f"wrote {paths.GOLD_SPLIT} ({split.count(chr(10))} documents) and {paths.GOLD_KB} ({kb.count(chr(10))} entries)")
+
+
+@data_app.command("check-source")
+def check_source_cmd(
+    sources: list[Path] = typer.Argument(..., help="Annotation source files (<doc_id>.yaml) to compile on their own."),
+) -> None:
+    """Compile single annotation sources and report every problem (does not write anything)."""
+    from bench.data.compile import compile_document
+    from bench.data.problems import ProblemsError
+
+    problems: list[str] = []
+    for source in sources:
+        seed = paths.SEEDS_DIR / f"{source.stem}.txt"
+        if not seed.exists():
+            problems.append(f"{source}: -: doc_id: no seed article {seed}")
+            continue
+        try:
+            doc = compile_document(source, seed.read_bytes().decode("utf-8"))
+        except ProblemsError as err:
+            problems.extend(str(p) for p in err.problems)
+            continue
+        n_counts = sum(len(e.counts) for e in doc.events)
+        n_claims = sum(len(e.claims) for e in doc.events)
+        n_mentions = sum(len(e.mentions) for e in doc.entities)
+        typer.echo(f"{source}: ok: {len(doc.entities)} entities, {n_mentions} mentions, {len(doc.events)} events, {n_counts} counts, {n_claims} claims")
+    if problems:
+        _fail(problems)
