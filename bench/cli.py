@@ -37,23 +37,17 @@ def _root(
 
 
 def main() -> None:
-    """Entry point: runs the app and turns an unexpected exception into exit code 4."""
+    """Entry point. Usage errors exit 2 (click's own handling); an unexpected exception
+    becomes one line on stderr and exit code 4 instead of a traceback."""
     from bench import exitcodes
 
     try:
-        app(standalone_mode=False)
+        app()  # standalone mode: exits with the command's code, 2 on usage errors
     except SystemExit:
         raise
-    except typer.Exit as done:
-        sys.exit(done.exit_code)
-    except typer.Abort:
-        typer.echo("aborted", err=True)
-        sys.exit(exitcodes.USAGE)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the last line of defence
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exitcodes.USAGE)
         typer.echo(f"bench: internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
         sys.exit(exitcodes.INTERNAL)

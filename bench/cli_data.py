@@ -49,9 +49,15 @@ def check_source_cmd(
     sources: list[Path] = typer.Argument(..., help="Annotation source files (<doc_id>.yaml) to compile on their own."),
 ) -> None:
     """Compile single annotation sources and report every problem (does not write anything)."""
-    from bench.data.compile import compile_document
+    from bench.data.compile import compile_document, compile_kb
     from bench.data.problems import ProblemsError
+    from bench.data.validate import check_document
 
+    try:
+        kb = {entry.id: entry for entry in compile_kb(paths.KB_SOURCE)}
+    except ProblemsError as err:
+        _fail([str(p) for p in err.problems])
+        return
     problems: list[str] = []
     for source in sources:
         seed = paths.SEEDS_DIR / f"{source.stem}.txt"
@@ -63,9 +69,67 @@ def check_source_cmd(
         except ProblemsError as err:
             problems.extend(str(p) for p in err.problems)
             continue
+        found = check_document(doc, kb, source)
+        if found:
+            problems.extend(str(p) for p in found)
+            continue
         n_counts = sum(len(e.counts) for e in doc.events)
         n_claims = sum(len(e.claims) for e in doc.events)
         n_mentions = sum(len(e.mentions) for e in doc.entities)
         typer.echo(f"{source}: ok: {len(doc.entities)} entities, {n_mentions} mentions, {len(doc.events)} events, {n_counts} counts, {n_claims} claims")
     if problems:
         _fail(problems)
+
+
+@data_app.command("validate")
+def validate_cmd(
+    gold: Path = typer.Option(paths.GOLD_SPLIT, "--gold", help="Gold split (JSON Lines)."),
+    kb: Path = typer.Option(paths.GOLD_KB, "--kb", help="Knowledge base (JSON Lines)."),
+    seeds: Optional[Path] = typer.Option(paths.SEEDS_DIR, "--seeds", help="Folder of seed articles with a SHA256SUMS manifest; '' skips the seed checks (for your own splits)."),
+    sources: Optional[Path] = typer.Option(paths.SOURCES_DIR, "--sources", help="Annotation sources; the compiled files must be current. '' skips."),
+) -> None:
+    """Check that seeds, gold split and knowledge base are consistent (exit 0), else one line per problem (exit 3)."""
+    from bench.data.validate import validate_all
+
+    seeds_dir = seeds if seeds and str(seeds) not in ("", ".") else None
+    problems = validate_all(seeds_dir=seeds_dir, manifest=(seeds_dir or Path(".")) / "SHA256SUMS", split_path=gold, kb_path=kb,
+                            sources_dir=sources if sources and str(sources) else None)
+    if problems:
+        _fail([str(p) for p in problems] + [f"{len(problems)} problem(s)"])
+    typer.echo(f"ok: {gold} is consistent with {seeds_dir or 'its own texts'} and {kb}")
+
+
+@data_app.command("stats")
+def stats_cmd(
+    gold: Path = typer.Option(paths.GOLD_SPLIT, "--gold", help="Gold split (JSON Lines)."),
+    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+) -> None:
+    """Entities, mentions, events, counts and claims per document and in total."""
+    import json
+
+    from bench.data.load import load_split
+    from bench.data.problems import ProblemsError
+    from bench.data.stats import COLUMNS, split_stats
+
+    try:
+        stats = split_stats(load_split(gold))
+    except ProblemsError as err:
+        _fail([str(p) for p in err.problems])
+        return
+    if as_json:
+        typer.echo(json.dumps(stats, indent=2, sort_keys=True))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"BREAKOUT gold: {gold.name}")
+    table.add_column("document")
+    for column in COLUMNS:
+        table.add_column(column, justify="right")
+    for doc_id, row in stats["per_document"].items():
+        table.add_row(doc_id, *(str(row[c]) for c in COLUMNS))
+    table.add_row("total", *(str(stats[c]) for c in COLUMNS), style="bold")
+    console = Console()
+    console.print(table)
+    for key in ("event_types", "count_categories", "count_modifiers", "claim_kinds"):
+        console.print(f"{key}: " + ", ".join(f"{k}={v}" for k, v in stats[key].items()))

@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 T = TypeVar("T", bound=BaseModel)
 
 
-def _read_jsonl(path: Path, model: type[T], key: str) -> list[tuple[int, T]]:
+def read_jsonl_records(path: Path, model: type[T], key: str) -> list[tuple[int, T]]:
     problems: list[Problem] = []
     records: list[tuple[int, T]] = []
     try:
@@ -57,7 +57,7 @@ def _read_jsonl(path: Path, model: type[T], key: str) -> list[tuple[int, T]]:
 
 def load_split(path: Path = paths.GOLD_SPLIT) -> list[Document]:
     """Read a gold split (JSON Lines of ``Document``); raise ``ProblemsError`` if malformed."""
-    records = _read_jsonl(path, Document, "doc_id")
+    records = read_jsonl_records(path, Document, "doc_id")
     seen: dict[str, int] = {}
     problems = []
     for line, doc in records:
@@ -71,7 +71,7 @@ def load_split(path: Path = paths.GOLD_SPLIT) -> list[Document]:
 
 def load_kb(path: Path = paths.GOLD_KB) -> dict[str, KBEntry]:
     """Read the knowledge base into ``{id: KBEntry}``."""
-    return {entry.id: entry for _, entry in _read_jsonl(path, KBEntry, "id")}
+    return {entry.id: entry for _, entry in read_jsonl_records(path, KBEntry, "id")}
 
 
 def gold_hash(split_path: Path = paths.GOLD_SPLIT, kb_path: Path = paths.GOLD_KB) -> str:
