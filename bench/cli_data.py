@@ -133,3 +133,35 @@ def stats_cmd(
     console.print(table)
     for key in ("event_types", "count_categories", "count_modifiers", "claim_kinds"):
         console.print(f"{key}: " + ", ".join(f"{k}={v}" for k, v in stats[key].items()))
+
+
+@data_app.command("agreement")
+def agreement_cmd(
+    pass_a: Path = typer.Option(paths.SOURCES_DIR, "--a", help="Folder of pass-A sources (the reference)."),
+    pass_b: Path = typer.Option(..., "--b", help="Folder of pass-B sources; every <doc_id>.yaml in it is compared."),
+    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+) -> None:
+    """Inter-annotator agreement between two annotation passes, scored with the harness's scorer."""
+    import json
+
+    from bench.data.agreement import AGREEMENT_FIELDS, agreement, compile_pass
+    from bench.data.compile import compile_kb
+    from bench.data.problems import ProblemsError
+
+    doc_ids = sorted(p.stem for p in pass_b.glob("*.yaml") if p.name != "kb.yaml")
+    if not doc_ids:
+        _fail([f"{pass_b}: -: folder: no <doc_id>.yaml sources"])
+    try:
+        kb = {e.id: e for e in compile_kb(paths.KB_SOURCE)}
+        found = agreement(compile_pass(pass_a, doc_ids, paths.SEEDS_DIR), compile_pass(pass_b, doc_ids, paths.SEEDS_DIR), kb)
+    except ProblemsError as err:
+        _fail([str(p) for p in err.problems])
+        return
+    if as_json:
+        typer.echo(json.dumps(found, indent=2, sort_keys=True))
+        return
+    typer.echo(f"documents: {', '.join(doc_ids)}")
+    typer.echo(f"{'field':<16}{'P':>7}{'R':>7}{'F1':>7}{'F1 (B ref)':>12}")
+    for key in AGREEMENT_FIELDS:
+        s = found["a_as_reference"][key]
+        typer.echo(f"{key:<16}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}{found['b_as_reference_f1'][key]:>12.3f}")
