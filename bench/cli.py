@@ -12,6 +12,8 @@ import typer
 
 from bench import __version__
 from bench.cli_data import data_app
+from bench.cli_eval import register as register_eval
+from bench.cli_leaderboard import register as register_leaderboard
 
 app = typer.Typer(
     name="bench",
@@ -21,6 +23,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(data_app, name="data")
+register_eval(app)
+register_leaderboard(app)
 
 
 def _version(value: bool) -> None:

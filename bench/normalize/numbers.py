@@ -12,6 +12,11 @@ at_most     up to, at most, fewer/less than, ...       "up to N": high N; "fewer
 vague       hundreds, dozens, tens of, several, ...    stated null; range from VAGUE_RANGES
 ==========  =========================================  ===========================
 
+Digits may carry thousands separators ("3,000", "3 000"); number words follow the grammar
+of written English ("thirty six", "two hundred and five", "two dozen" = 24, "a dozen" = 12).
+Anything else raises ``NumberParseError``: negative numbers ("-5"), ranges ("25-30", which
+the guidelines give no value for), decimals ("1.5 million"), word salad ("one two").
+
 >>> parse_count("at least 25")
 CountValue(stated=25, low=25, high=None, modifier='at_least')
 >>> parse_count("nearly a dozen").stated
@@ -78,6 +83,8 @@ _PREFIXES: tuple[tuple[str, str, bool], ...] = (
     ("some", "approx", True),
 )
 
+_PREFIXES_LONGEST_FIRST = sorted(_PREFIXES, key=lambda p: -len(p[0]))
+
 _UNITS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -87,6 +94,19 @@ _UNITS: dict[str, int] = {
     "a hundred": 100, "a thousand": 1000, "a score": 20,
 }
 _SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_MAX_DIGITS = 15  # no count of people needs more; also keeps int() far from Python's digit limit
+
+# Word classes for the small grammar of written numbers, and which class may follow which.
+# "twenty one" and "two hundred five" parse; "one two", "thirty forty" and "25 30" do not.
+_AFTER: dict[str, frozenset[str]] = {
+    "unit": frozenset({"start", "tens", "hundred", "scale"}),  # one .. nine, zero
+    "teen": frozenset({"start", "hundred", "scale"}),  # ten .. nineteen
+    "tens": frozenset({"start", "hundred", "scale"}),  # twenty .. ninety
+    "digits": frozenset({"start", "scale"}),  # 25
+    "hundred": frozenset({"start", "unit", "teen", "tens", "digits"}),
+    "dozen": frozenset({"start", "unit", "teen", "tens", "digits"}),  # "two dozen" = 24
+    "scale": frozenset({"unit", "teen", "tens", "digits", "hundred"}),  # thousand, million
+}
 
 
 class NumberParseError(ValueError):
@@ -95,35 +115,57 @@ class NumberParseError(ValueError):
 
 def _clean(text: str) -> str:
     text = text.casefold().replace("\u2013", "-").replace("\u2014", "-")
+    if re.search(r"(^|[\s(])[-\u2212]\s*\d", text):
+        raise NumberParseError(f"negative number: {text!r}")
     text = re.sub(r"(?<=\d)[,\u00a0 ](?=\d{3}\b)", "", text)  # 3,000 -> 3000
     return re.sub(r"\s+", " ", text.replace("-", " ")).strip(" .,;:")
 
 
+def _word_class(token: str) -> tuple[str, int]:
+    if re.fullmatch(r"[0-9]+", token):
+        if len(token) > _MAX_DIGITS:
+            raise NumberParseError(f"number too large: {token[:20]}...")
+        return "digits", int(token)
+    if token == "dozen":
+        return "dozen", 12
+    if token in _SCALES:
+        return ("hundred" if token == "hundred" else "scale"), _SCALES[token]
+    value = _UNITS.get(token)
+    if value is None or " " in token:
+        raise NumberParseError(f"not a number word: {token!r}")
+    return ("unit" if value < 10 else "teen" if value < 20 else "tens"), value
+
+
 def _words_to_int(text: str) -> int:
-    """'thirty six' -> 36, 'one hundred and five' -> 105, '3000' -> 3000, 'a dozen' -> 12."""
-    if re.fullmatch(r"\d+", text):
-        return int(text)
+    """'thirty six' -> 36, 'one hundred and five' -> 105, '3000' -> 3000, 'two dozen' -> 24.
+
+    Words must follow the grammar of written numbers (see ``_AFTER``): "one two" or
+    "25 30" (what "25-30" becomes) is not a number.
+    """
     if text in _UNITS:
         return _UNITS[text]
-    total, current, seen = 0, 0, False
     tokens = text.replace(" and ", " ").split(" ")
-    if tokens and tokens[0] in ("a", "one") and len(tokens) > 1 and tokens[1] in _SCALES:
-        tokens = ["one", *tokens[1:]]
+    if len(tokens) > 1 and tokens[0] == "a" and tokens[1] in (*_SCALES, "dozen"):
+        tokens[0] = "one"
+    total, group, last, last_scale = 0, 0, "start", None
     for token in tokens:
-        if re.fullmatch(r"\d+", token):
-            current += int(token)
-        elif token in _UNITS and token != "a dozen":
-            current += _UNITS[token]
-        elif token in _SCALES:
-            current = max(current, 1) * _SCALES[token]
-            if _SCALES[token] >= 1000:
-                total, current = total + current, 0
-        else:
+        kind, value = _word_class(token)
+        if last not in _AFTER[kind]:
             raise NumberParseError(f"not a number: {text!r}")
-        seen = True
-    if not seen:
+        if kind in ("unit", "teen", "tens", "digits"):
+            group += value
+        elif kind in ("hundred", "dozen"):
+            if group >= 100 and kind == "hundred":
+                raise NumberParseError(f"not a number: {text!r}")
+            group = max(group, 1) * value
+        else:  # thousand, million: close the group; scales must decrease
+            if last_scale is not None and value >= last_scale:
+                raise NumberParseError(f"not a number: {text!r}")
+            total, group, last_scale = total + group * value, 0, value
+        last = kind
+    if last == "start":
         raise NumberParseError(f"not a number: {text!r}")
-    return total + current
+    return total + group
 
 
 def parse_count(text: str) -> CountValue:
@@ -134,7 +176,7 @@ def parse_count(text: str) -> CountValue:
     if cleaned in VAGUE_RANGES:
         low, high = VAGUE_RANGES[cleaned]
         return CountValue(stated=None, low=low, high=high, modifier="vague")
-    for prefix, modifier, inclusive in sorted(_PREFIXES, key=lambda p: -len(p[0])):
+    for prefix, modifier, inclusive in _PREFIXES_LONGEST_FIRST:
         if cleaned.startswith(prefix + " "):
             rest = cleaned[len(prefix) + 1 :]
             if rest in VAGUE_RANGES:  # "some dozens": the vague word wins

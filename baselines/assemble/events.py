@@ -1,0 +1,185 @@
+"""Event segmentation: type each sentence by its trigger words and group sentences into events.
+
+A sentence joins an existing event when it continues the previous eventful sentence of the
+same paragraph, or when it names a place the event already has, or (with no place at all)
+the latest event of a compatible type on the article's main timeline. An explicit date
+unlike the event's ("In July 2013", "the October 2010 attack") starts a background event.
+Wars, campaigns and habitual violence ("frequently", "in recent months") are no events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from baselines.assemble.entities import Entity
+from baselines.lexicon import (
+    ATTACK_TRIGGERS,
+    ESCAPE_WORDS,
+    GENERIC_VIOLENCE,
+    MONTH_YEAR,
+    PREP_MONTH,
+    PREP_YEAR,
+    PRISON_STRONG,
+    PRISONER_WORDS,
+    REFERENCE_POINT,
+)
+
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_PLACE_PREP = re.compile(r"\b(?:in|at|inside|into|across|throughout|from|of|near|on)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and|or)\s+|[A-Z][\w'’-]*,\s+)?$")
+_FACILITY = re.compile(r"\b(prison|jail|barracks|base|church|mosque|market|checkpoint|headquarters|village|camp|school|hospital|palace)(?:s|es)?\b", re.I)
+_PRISON_CATEGORIES = frozenset({"escaped", "recaptured", "at_large", "inmates"})
+Date = tuple[Optional[int], Optional[int]]
+
+
+@dataclass
+class Draft:
+    """An event being assembled: its sentences' findings, merged."""
+
+    type: str
+    date: Date | None
+    main: bool
+    locations: list[Entity] = field(default_factory=list)
+    actors: list[Entity] = field(default_factory=list)
+    counts: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
+    facilities: set[str] = field(default_factory=set)
+    last_used: int = 0
+
+    def specific(self) -> set[str]:
+        return {e.key for e in self.locations if e.kind == "place"}
+
+    def countries(self) -> set[str]:
+        return {e.key for e in self.locations if e.kind == "country"}
+
+    def add(self, items: list, new: list) -> None:
+        items.extend(x for x in new if x not in items)
+
+
+def sentence_type(sentence: str, categories: set[str]) -> str | None:
+    """``prison_break``, ``attack`` or ``None`` from trigger words and count categories."""
+    if PRISON_STRONG.search(sentence) or categories & _PRISON_CATEGORIES:
+        return "prison_break"
+    if ESCAPE_WORDS.search(sentence) and PRISONER_WORDS.search(sentence):
+        return "prison_break"
+    if ATTACK_TRIGGERS.search(sentence) or categories:
+        return "attack"
+    return None
+
+
+def is_generic(sentence: str) -> bool:
+    return bool(GENERIC_VIOLENCE.search(sentence))
+
+
+def sentence_date(sentence: str) -> Date | None:
+    """(year, month) of an explicit date within a few words of a trigger, else ``None``."""
+    triggers = [m.start() for rx in (ATTACK_TRIGGERS, ESCAPE_WORDS, PRISON_STRONG) for m in rx.finditer(sentence)]
+    for pattern in (MONTH_YEAR, PREP_MONTH, PREP_YEAR):
+        for match in pattern.finditer(sentence):
+            photo = re.search(r"\bfile (?:photo|image|picture)\b", sentence, re.I)
+            near = photo or any(len(sentence[min(t, match.start()) : max(t, match.end())].split()) <= 11 for t in triggers)
+            if not near:
+                continue
+            month = match.groupdict().get("month")
+            year = match.groupdict().get("year")
+            return (int(year) if year else None), (_MONTHS.index(month.lower()[:3]) + 1 if month else None)
+    return None
+
+
+def _dates_agree(a: Date | None, b: Date | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return all(x is None or y is None or x == y for x, y in zip(a, b))
+
+
+def _types_agree(sentence_type_: str | None, event: Draft, shares_specific: bool, has_places: bool) -> bool:
+    if sentence_type_ is None or sentence_type_ == event.type:
+        return True
+    if sentence_type_ == "attack":  # a bombing during a prison assault
+        return shares_specific or not has_places
+    return shares_specific  # an attack event turns out to be a prison break
+
+
+@dataclass
+class Segmenter:
+    """Assigns eventful sentences to events, in document order."""
+
+    events: list[Draft] = field(default_factory=list)
+    last_block: int | None = None
+    last_event: Draft | None = None
+    clock: int = 0
+
+    def _pick(self, stype: str | None, date: Date | None, places: list[Entity], block: int, facilities: set[str]) -> Draft | None:
+        specific = {e.key for e in places if e.kind == "place"}
+        countries = {e.key for e in places if e.kind == "country"}
+
+        def fits(event: Draft) -> bool:
+            return _types_agree(stype, event, bool(specific & event.specific()), bool(places))
+
+        def loosely(event: Draft) -> bool:  # compatible once the event gains this sentence's places
+            same_country = not countries or not event.countries() or bool(countries & event.countries())
+            return same_country and (stype != "prison_break" or event.type == stype or not event.specific())
+
+        if date is not None:
+            dated = [e for e in self.events if e.date is not None and _dates_agree(e.date, date) and fits(e)]
+            if dated:
+                return dated[-1]
+            undated = [e for e in self.events if e.date is None and e.main and specific & e.specific() and fits(e)]
+            if undated:
+                undated[-1].date = date
+                return undated[-1]
+            return None
+        last = self.last_event
+        if last is not None and block == self.last_block and fits(last) and (not specific or specific <= last.specific() or not last.specific()):
+            return last
+        main = sorted((e for e in self.events if e.main), key=lambda e: e.last_used)
+        for event in reversed(main):
+            if specific & event.specific() and fits(event):
+                return event
+        if specific:
+            if last is not None and last.main and loosely(last):
+                return last
+            open_ = [e for e in main if not e.specific() and loosely(e)]
+            return open_[-1] if open_ else None
+        if countries:
+            same = [e for e in main if countries & e.countries() and (stype is None or stype == e.type)]
+            crossed = [e for e in main if countries & e.countries() and stype == "attack"]
+            open_ = [e for e in main if not e.locations and fits(e)]
+            return (same or crossed or open_ or [None])[-1]
+        compatible = [e for e in main if fits(e)]
+        same_facility = [e for e in compatible if facilities & e.facilities]
+        return (same_facility or compatible or [None])[-1]
+
+    def assign(self, stype: str | None, date: Date | None, places: list[Entity], block: int, facilities: set[str]) -> Draft | None:
+        """The event a sentence belongs to (created when needed); ``None`` drops the sentence."""
+        event = self._pick(stype, date, places, block, facilities)
+        if event is None:
+            if stype is None:
+                return None
+            event = Draft(stype, date, main=date is None or not any(e.main for e in self.events))
+            self.events.append(event)
+        elif stype == "prison_break" and event.type == "attack":
+            event.type = "prison_break"
+        self.last_block, self.last_event = block, event
+        self.clock += 1
+        event.facilities |= facilities
+        event.last_used = self.clock
+        return event
+
+
+def is_event_place(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether a place mention says where something happened: not a reference point ("north
+    of X", "near X"), and a country only after a preposition ("in Iraq", "from Syria and Iraq")
+    or as a possessive ("Nigeria's Borno state"), not as an actor ("the United States said")."""
+    before = text[max(0, start - 45) : start]
+    if REFERENCE_POINT.search(before):
+        return False
+    if kind != "country":
+        return True
+    return bool(_PLACE_PREP.search(before) or re.match(r"['’]s\b", text[end : end + 3]))
+
+
+def facility_words(sentence: str) -> set[str]:
+    """Facility nouns of a sentence, singular ("prison", "barracks"): they link sentences."""
+    return {m.group(1).lower() for m in _FACILITY.finditer(sentence)}

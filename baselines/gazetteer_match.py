@@ -1,0 +1,71 @@
+"""Match the general-knowledge gazetteer (armed groups, agencies, bodies, countries) in text.
+
+Short all-capital aliases match case-sensitively ("IS" never matches the verb "is"); longer
+names match case-insensitively but must start with a capital or an "al" prefix.
+
+>>> [(m.group(), kind) for m, kind, key in find_names("Islamic State fighters hit Iraq, AFP said.")]
+[('Islamic State', 'armed'), ('Iraq', 'country'), ('AFP', 'org')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from baselines.gazetteer import ARMED_GROUPS, COUNTRIES, NEWS_AGENCIES, ORGANISATIONS
+
+
+def alias_key(text: str) -> str:
+    """Case-, hyphen- and apostrophe-insensitive key of a name."""
+    return re.sub(r"[\s\-]+", " ", text.casefold().replace("’", "'")).strip()
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[str, str]]:
+    """alias key -> (kind, canonical key); kind is armed, org or country."""
+    table: dict[str, tuple[str, str]] = {}
+    for key, aliases in ARMED_GROUPS.items():
+        for alias in (*aliases, *(("Isis", "Isil") if key == "islamic_state" else ())):
+            table[alias_key(alias)] = ("armed", key)
+    for name in (*NEWS_AGENCIES, *ORGANISATIONS):
+        table.setdefault(alias_key(name), ("org", alias_key(name)))
+    for name in COUNTRIES:
+        table.setdefault(alias_key(name), ("country", alias_key(name)))
+    return table
+
+
+def _pattern(aliases: list[str], flags: int) -> re.Pattern[str]:
+    bodies = sorted({r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", a)) for a in aliases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(bodies) + r")(?![\w-]|\.\w)", flags)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names = [*(a for aliases in ARMED_GROUPS.values() for a in aliases), "Isis", "Isil", *NEWS_AGENCIES, *ORGANISATIONS, *COUNTRIES]
+    exact = [n for n in names if len(n) <= 4 or n.replace(".", "").isupper()]
+    loose = [n for n in names if n not in exact]
+    return _pattern(exact, 0), _pattern(loose, re.I)
+
+
+def lookup(text: str) -> tuple[str, str] | None:
+    """(kind, canonical key) of a gazetteer name, else ``None``."""
+    return _table().get(alias_key(text))
+
+
+def find_names(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[re.Match[str], str, str]]:
+    """Non-overlapping gazetteer matches in ``text[start:end]``, longest first, in order."""
+    end = len(text) if end is None else end
+    exact, loose = _patterns()
+    found: list[re.Match[str]] = []
+    for pattern in (loose, exact):
+        for match in pattern.finditer(text, start, end):
+            first = match.group()[0]
+            if pattern is loose and not (first.isupper() or match.group()[:2].lower() == "al"):
+                continue
+            if not any(match.start() < f.end() and f.start() < match.end() for f in found):
+                found.append(match)
+    for match in sorted(found, key=lambda m: m.start()):
+        entry = lookup(match.group())
+        if entry:
+            yield match, entry[0], entry[1]

@@ -1,0 +1,93 @@
+"""Find number expressions ("at least 25", "some 3,000", "thirty six", "hundreds", "tens of").
+
+Every span returned here is accepted by ``bench.normalize.parse_count`` (the published
+normaliser), so a baseline can emit the raw surface text as a count value. Dates, times,
+years, distances and other unit-bearing numbers are left out.
+
+>>> text = "At least 25 died; 260 escaped at 10 pm on May 8, 2011, 12 miles away."
+>>> [text[s:e] for s, e in find_numbers(text)]
+['At least 25', '260']
+"""
+
+from __future__ import annotations
+
+import re
+
+from bench.normalize import NumberParseError, parse_count
+from baselines.lexicon import MONTHS, NON_PERSON_NOUNS, UNIT_AFTER, VICTIM_NOUNS
+
+_UNIT_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety"
+).split()
+_NUMBER_WORD = r"(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + r")"
+_SCALE = r"(?:hundred|thousand|million)"
+_WORDS = rf"(?:{_NUMBER_WORD}(?:[- ](?:and )?(?:{_NUMBER_WORD}|{_SCALE}))*|a (?:dozen|hundred|thousand|score)|dozen)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?: (?:hundred|thousand|million))?"
+_VAGUE = (
+    r"(?:tens of thousands|several hundred|a few hundred|several thousand|several dozen|"
+    r"hundreds|thousands|dozens|scores of|tens of|a handful|several|a few)"
+)
+_PREFIX = (
+    r"(?:at least|no fewer than|no less than|a minimum of|more than|over|upwards of|in excess of|"
+    r"at most|up to|no more than|a maximum of|fewer than|less than|under|about|around|"
+    r"approximately|roughly|nearly|almost|close to|an estimated|estimated|some)"
+)
+NUMBER = re.compile(
+    rf"(?<![\w$£€/:.,-])(?:{_PREFIX}\s+)?(?:{_VAGUE}|{_DIGITS}|{_WORDS})(?![\w/:-]|[.,]\d)",
+    re.I,
+)
+_MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\.?\s*$")
+_MONTH_AFTER = re.compile(r"^\s*(?:" + "|".join(MONTHS) + r")\b")
+_NEXT_WORDS = re.compile(r"[A-Za-z%.']+")
+_PERSON_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:" + "|".join(sorted({n for nouns in VICTIM_NOUNS.values() for n in nouns}, key=len, reverse=True)) + r")\b",
+    re.I,
+)
+
+
+def _is_unit_bearing(text: str, start: int, end: int) -> bool:
+    after = text[end : end + 40]
+    if UNIT_AFTER.match(after) or _MONTH_AFTER.match(after) or _MONTH.search(text[max(0, start - 12) : start]):
+        return True
+    following = [w.lower().rstrip(".") for w in _NEXT_WORDS.findall(after)[:4]]
+    content = [w for w in following if w not in ("of", "the", "other", "more", "suspected", "armed", "alleged")]
+    return any(word in NON_PERSON_NOUNS for word in content[:2])
+    return False
+
+
+def _is_year(surface: str) -> bool:
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", surface))
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of number expressions in ``text[start:end]`` that ``parse_count`` accepts."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    for match in NUMBER.finditer(text, start, end):
+        s, e = match.span()
+        surface = match.group()
+        if _is_year(surface) or _is_unit_bearing(text, s, e):
+            continue
+        if surface.lower() == "one" and not _PERSON_AFTER.match(text[e : e + 40]):
+            continue
+        if surface.lower() in ("a few", "several") and not re.match(r"\s+(?:more|other|\w+(?:s|men)\b)", text[e : e + 30]):
+            continue
+        try:
+            parse_count(surface)
+        except NumberParseError:
+            continue
+        spans.append((s, e))
+    return spans
+
+
+def count_text(text: str, start: int, end: int) -> str | None:
+    """The parseable number expression inside ``text[start:end]`` (for model-predicted spans)."""
+    surface = text[start:end]
+    try:
+        parse_count(surface)
+        return surface
+    except NumberParseError:
+        inner = find_numbers(text, start, end)
+        return text[inner[0][0] : inner[0][1]] if len(inner) == 1 else None

@@ -1,0 +1,178 @@
+"""Rule-based span tagger: COUNT, GROUP, PERSON and LOCATION mentions.
+
+Sources of candidates, in priority order (earlier wins an overlap):
+1. number expressions (``baselines.numbers``);
+2. gazetteer names, extended over a following member noun ("Islamic State fighters");
+3. nominal phrases headed by a group or person noun ("Iraqi officials", "the mayor");
+4. capitalised runs typed by their head, title, apposition or preposition
+   ("the Interior Ministry", "Mr Smith", "in Springfield");
+5. names already typed elsewhere in the document, and person surnames on their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from baselines.gazetteer import DEMONYMS
+from baselines.lexicon import (
+    ATTACKER_HEADS,
+    GROUP_NOUNS,
+    LOCATION_PREPS,
+    MONTHS,
+    ORG_HEADS,
+    PERSON_NOUNS,
+    PLACE_HEADS,
+    REPORTING_VERBS,
+    TITLES,
+    WEEKDAYS,
+)
+from baselines.numbers import find_numbers
+from baselines.gazetteer_match import find_names, lookup
+from baselines.spans import Mention, keep_flat
+from baselines.text import Sentence, sentences, words
+
+_ARTICLE = re.compile(r"(?:\b[Tt]he\s+)$")
+_MEMBER_TAIL = re.compile(r"(?:['’]s)?\s+(?:" + "|".join(sorted(ATTACKER_HEADS + ("commanders", "leaders", "group", "prisoners"), key=len, reverse=True)) + r")\b")
+_MODIFIER = (
+    r"(?:(?:" + "|".join(re.escape(d) for d in DEMONYMS) + r")|[A-Z][\w.]*-(?:led|backed|based|allied|linked)|[A-Z][a-z]+['’]s|"
+    r"(?i:security|local|senior|government|state|opposition|war|prison|armed|foreign|jihadist|Islamist|"
+    r"Sunni|Shiite|Shia|Shi'ite|militant|rebel|special|intelligence|provincial|federal|"
+    r"military|monitoring|masked|unidentified|unknown|suspected|top|regional|human rights|terrorist|"
+    r"extremist|jihadi|insurgent|Islamic|Kurdish-led|pro-government))"
+)
+_NOMINAL_GROUP = re.compile(
+    r"(?<![\w-])(?:(?:[Tt]he|[Tt]heir|[Ii]ts|[Aa]n?|[Oo]ther)\s+)?(?:" + _MODIFIER + r"\s+){0,3}(?i:"
+    + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + r")(?![\w-])(?!\s+(?:barracks|base|headquarters|checkpoints?|convoys?|posts?|vehicles?|officers?|official|camp|bases|spokes\w+|commander|chief)\b)",
+)
+_NOMINAL_PERSON = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?:" + _MODIFIER + r"\s+){0,2}(?:"
+    + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r")(?![\w-])",
+)
+_CONNECTORS = frozenset({"of", "for", "the", "al", "el", "bin", "ibn", "abu", "de", "du", "la", "and"})
+_STOP_CAPS = frozenset(
+    """the a an in on at but and or meanwhile since just after before when while this that these
+    those it he she they we i our his her their its there some many most also according if as both
+    other another across during earlier later then originally eventually whatever one two all any
+    each few however although though because so yet still even only not no yes today yesterday
+    tomorrow footage photo by for from to with without into over under about around
+    thank please join share comments published read leave more what where why how who whom which
+    local security police officials authorities prisoners inmates gunmen militants soldiers
+    civilians forces army government islamists insurgents fighters here such those being""".split()
+) | {m.lower() for m in (*MONTHS, *WEEKDAYS)}
+_REPORTING = re.compile(r"^\s*(?:,\s*)?(?:\w+\s+)?(?:" + "|".join(re.escape(v) for v in REPORTING_VERBS) + r")\b")
+_APPOSITION = re.compile(r"^\s*,\s*(?:a|an|the|who|its|his|her)\b\s*(?:[\w-]+\s+){0,3}?(?:" + "|".join(PERSON_NOUNS) + r"|who)\b", re.I)
+_FACILITY_TAIL = re.compile(r"\s+(?:prison|jail|barracks|camp|base|detention cent(?:re|er)|penitentiary|palace|district|province|neighbou?rhood)\b")
+_NAME_PREFIX = re.compile(r"(?:al|el|ad|as|an|ash|at|bin|ibn|abu|abd)-[A-Z]")
+_NOT_ACRONYMS = frozenset({"GMT", "AM", "PM", "TV", "COVID", "US", "UK", "UN", "EU", "USA", "OK"})
+_PERSON_BEFORE = re.compile(r"\b(?:" + "|".join(PERSON_NOUNS) + r"|secretary)\s+$", re.I)
+
+
+def _runs(text: str, sentence: Sentence) -> list[tuple[int, int, list[str]]]:
+    """Maximal runs of capitalised tokens (with inner connectors) as (start, end, tokens)."""
+    runs: list[tuple[int, int, list[str]]] = []
+    current: list[tuple[int, int, str]] = []
+
+    def close() -> None:
+        while current and current[-1][2].lower() in _CONNECTORS:
+            current.pop()
+        while current and current[0][2].lower() in _STOP_CAPS:
+            current.pop(0)
+        if current:
+            runs.append((current[0][0], current[-1][1], [t for _, _, t in current]))
+        current.clear()
+
+    for s, e, tok in words(text, sentence.start, sentence.end):
+        is_cap = (tok[0].isupper() or bool(_NAME_PREFIX.match(tok))) and tok not in MONTHS and tok not in WEEKDAYS
+        if is_cap or (current and tok.lower() in _CONNECTORS) or (current and tok == "." and current[-1][2] in TITLES):
+            current.append((s, e, tok))
+            if tok.endswith(("’s", "'s")):
+                close()
+        else:
+            close()
+    close()
+    return runs
+
+
+def _classify(text: str, start: int, end: int, tokens: list[str], sent: Sentence, possessive: bool) -> str | None:
+    before, after = text[max(sent.start, start - 60) : start], text[end : min(sent.end, end + 80)]
+    name = text[start:end]
+    if any(t in ORG_HEADS for t in tokens) or re.match(r"^\s*\([A-Z]{2,6}\)", after):
+        return "GROUP"
+    if (tokens[-1] in PLACE_HEADS and len(tokens) > 1) or _FACILITY_TAIL.match(after):
+        return "LOCATION"
+    if tokens[0] in TITLES or " ".join(tokens[:2]) in TITLES or _PERSON_BEFORE.search(before):
+        return "PERSON" if len(tokens) > 1 or not tokens[0] in TITLES else None
+    if _APPOSITION.match(after):
+        return "PERSON"
+    if LOCATION_PREPS.search(before) and not possessive:
+        return "LOCATION"
+    if re.fullmatch(r"[A-Z]{2,6}", name) and name not in _NOT_ACRONYMS:
+        return "GROUP"
+    if _REPORTING.match(after) and len(tokens) >= 2:
+        return "PERSON"
+    return None
+
+
+def _with_article(text: str, start: int) -> int:
+    match = _ARTICLE.search(text[max(0, start - 4) : start])
+    return start - len(match.group()) if match else start
+
+
+def _sentence_candidates(text: str, sent: Sentence) -> tuple[list[Mention], list[Mention], list[Mention]]:
+    names, nominals, runs = [], [], []
+    for match, kind, _ in find_names(text, sent.start, sent.end):
+        if re.search(r"\(\s*$", text[max(0, match.start() - 2) : match.start()]) and "Photo" in text[match.end() : match.end() + 8]:
+            continue  # a photo credit "(AP Photo/...)"
+        start, end = match.span()
+        kind_type = "LOCATION" if kind == "country" else "GROUP"
+        tail = _MEMBER_TAIL.match(text, end) if kind == "armed" else None
+        if tail and tail.end() <= sent.end:
+            end = tail.end()
+        names.append(Mention(_with_article(text, start) if kind_type == "GROUP" else start, end, kind_type))
+    for pattern, kind in ((_NOMINAL_GROUP, "GROUP"), (_NOMINAL_PERSON, "PERSON")):
+        for match in pattern.finditer(text, sent.start, sent.end):
+            nominals.append(Mention(match.start(), match.end(), kind))
+    if not sent.title:
+        for start, end, tokens in _runs(text, sent):
+            possessive = text[start:end].endswith(("’s", "'s"))
+            name_end = end - 2 if possessive else end
+            kind = _classify(text, start, name_end, tokens, sent, possessive)
+            if kind and lookup(text[start:name_end]) is None:
+                first = start if kind == "PERSON" else _with_article(text, start)
+                runs.append(Mention(first, name_end, kind))
+    return names, nominals, runs
+
+
+def _propagate(text: str, sents: list[Sentence], typed: list[Mention]) -> list[Mention]:
+    """Other occurrences of names typed somewhere, and person surnames on their own."""
+    known: dict[str, str] = {}
+    for m in typed:
+        name = re.sub(r"^(?:[Tt]he)\s+", "", m.text(text))
+        if m.type in ("PERSON", "LOCATION", "GROUP") and name[:1].isupper():
+            known.setdefault(name, m.type)
+            if m.type == "PERSON":
+                last = name.split()[-1]
+                if len(last) > 3 and last[0].isupper() and last not in TITLES:
+                    known.setdefault(last, "PERSON")
+    out = []
+    for name, kind in sorted(known.items(), key=lambda kv: -len(kv[0])):
+        for sent in sents:
+            for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text[sent.start : sent.end]):
+                out.append(Mention(sent.start + match.start(), sent.start + match.end(), kind))
+    return out
+
+
+def tag(text: str) -> list[Mention]:
+    """All rule-based mentions of ``text``: flat, non-overlapping, in document order."""
+    sents = sentences(text)
+    counts = [Mention(s, e, "COUNT") for sent in sents for s, e in find_numbers(text, sent.start, sent.end)]
+    names, nominals, runs = [], [], []
+    for sent in sents:
+        n, o, r = _sentence_candidates(text, sent)
+        names += n
+        nominals += o
+        runs += r
+    phrases = sorted([*runs, *nominals], key=lambda m: (m.start - m.end, m.start))
+    first = keep_flat([*counts, *names, *phrases])
+    extra = _propagate(text, sents, first)
+    return keep_flat([*first, *extra])

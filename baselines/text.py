@@ -1,0 +1,116 @@
+"""Segmentation: lines into blocks, blocks into sentences, boilerplate flagged, words with offsets.
+
+All offsets are Python ``str`` indices into the original document text.
+
+>>> text = "Mr. Smith said 5 died. Police fled.\\n\\nShare this article"
+>>> [text[s.start:s.end] for s in sentences(text)]
+['Mr. Smith said 5 died.', 'Police fled.']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from baselines.lexicon import BOILERPLATE, BOILERPLATE_ANYWHERE
+
+WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:[-'’.,][A-Za-z0-9\u00C0-\u024F]+)*|[^\sA-Za-z0-9]")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen lt col maj capt sgt brig st jr sr no vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n a.m p.m inc corp co gov rep sen".split()
+)
+# Once one of these appears, the rest of the page is comments or page chrome.
+_TERMINAL = re.compile(r"^\s*(?:no comments|leave a (?:reply|comment)|share this article|join (?:our|the) (?:comment\w*|conversation)|related (?:articles|stories|posts)|more from)", re.I)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence span; ``title`` marks headline-style lines (title case, no full stop)."""
+
+    start: int
+    end: int
+    block: int
+    title: bool
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int
+    end: int
+    boilerplate: bool
+
+
+def blocks(text: str) -> list[Block]:
+    """Non-empty lines with a boilerplate flag (a terminal marker flags everything after it)."""
+    out: list[Block] = []
+    terminal = False
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        if not line.strip():
+            continue
+        if _TERMINAL.match(line):
+            terminal = True
+        boiler = terminal or bool(BOILERPLATE.match(line) or BOILERPLATE_ANYWHERE.search(line))
+        lead = len(line) - len(line.lstrip())
+        out.append(Block(match.start() + lead, match.start() + len(line.rstrip()), boiler))
+    return out
+
+
+def _is_title(line: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", line) if len(w) > 3]
+    if len(words) < 3 or line.rstrip().endswith((".", "!", "?", ":")):
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.7
+
+
+def _splits(line: str) -> list[int]:
+    """Relative offsets where a new sentence starts inside ``line``."""
+    cuts = []
+    for match in re.finditer(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])", line):
+        before = re.search(r"([A-Za-z.]+)\.$", line[: match.start() + 1])
+        if line[match.start()] == "." and before:
+            token = before.group(1).lower().rstrip(".")
+            if token in _ABBREVIATIONS or len(token) == 1:
+                continue
+        cuts.append(match.end())
+    return cuts
+
+
+def _headline_splits(line: str) -> list[int]:
+    """Clause starts in a headline without a full stop: "X escapes, attack in Y leaves 39 dead"."""
+    cuts = []
+    for match in re.finditer(r",\s+", line):
+        left, right = line[: match.start()].split(",")[-1], line[match.end() :].split(",")[0]
+        if len(left.split()) >= 3 and len(right.split()) >= 3 and line.count("“") == line.count("”") and "“" not in line:
+            cuts.append(match.end())
+    return cuts
+
+
+@lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    out: list[Sentence] = []
+    for index, block in enumerate(blocks(text)):
+        if block.boilerplate:
+            continue
+        line = text[block.start : block.end]
+        title = _is_title(line)
+        starts = [0, *_splits(line)]
+        if not re.search(r"[.!?:\"”’)]\s*$", line):
+            starts = sorted({*starts, *_headline_splits(line)})
+        for begin, stop in zip(starts, [*starts[1:], len(line)]):
+            chunk = line[begin:stop]
+            stripped = chunk.rstrip()
+            if stripped:
+                out.append(Sentence(block.start + begin, block.start + begin + len(stripped), index, title))
+    return tuple(out)
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences of the non-boilerplate blocks of ``text``, in order."""
+    return list(_sentences(text))
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Word and punctuation tokens of ``text[start:end]`` as ``(start, end, token)``."""
+    end = len(text) if end is None else end
+    return [(m.start() + start, m.end() + start, m.group()) for m in WORD.finditer(text[start:end])]

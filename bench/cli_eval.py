@@ -1,0 +1,208 @@
+"""``bench eval``, ``bench validate`` and ``bench predict``: score, check and produce predictions.
+
+Exit codes (``bench.exitcodes``): 0 success; 2 usage (bad options, unwritable output, unknown or unloadable
+extractor); 3 invalid input (malformed predictions or gold, one line per problem as
+``FILE:LINE: DOC_ID: FIELD: message``); 4 internal error, including an extractor that
+crashes. No traceback reaches the user for bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, Optional
+
+import typer
+
+from bench import exitcodes, paths
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bench.data.model import Document, KBEntry
+    from bench.predictions.model import PredDocument
+
+DEFAULT_EXTRACTOR = "rules"
+
+GOLD_OPT = typer.Option(None, "--gold", help="Gold split (JSON Lines of documents); default: the built-in split.")
+KB_OPT = typer.Option(None, "--kb", help="Knowledge base (JSON Lines); default: the built-in KB.")
+
+
+def _fail(lines: list[str], code: int = exitcodes.INVALID_INPUT) -> NoReturn:
+    for line in lines:
+        typer.echo(line, err=True)
+    raise typer.Exit(code)
+
+
+def _load_gold(gold: Optional[Path], kb: Optional[Path]) -> tuple[list["Document"], dict[str, "KBEntry"], str]:
+    """Documents, knowledge base and gold hash; exit 3 with one line per problem if invalid."""
+    from bench.data.load import gold_hash, load_kb, load_split
+    from bench.data.problems import ProblemsError
+    from bench.score.goldcheck import gold_problems
+
+    split_path = gold if gold is not None else paths.GOLD_SPLIT
+    kb_path = kb if kb is not None else paths.GOLD_KB
+    try:
+        docs, entries = load_split(split_path), load_kb(kb_path)
+    except ProblemsError as err:
+        _fail([str(p) for p in err.problems])
+    if not docs:
+        _fail([f"{split_path}: -: file: the gold split has no documents"])
+    problems = gold_problems(docs, entries, split_path)
+    if problems:
+        _fail([str(p) for p in problems])
+    return docs, entries, gold_hash(split_path, kb_path)
+
+
+def _run_extractor(name: str, docs: list["Document"]) -> tuple[list[dict[str, Any]], list["PredDocument"]]:
+    """Run an extractor on the split (blind unless it needs gold); validate what it returns."""
+    from bench.data.problems import ProblemsError
+    from bench.extractors import blind, load_extractor
+    from bench.extractors.registry import ExtractorNotFound
+    from bench.predictions.validate import validate_records
+
+    try:
+        extractor = load_extractor(name)
+    except ExtractorNotFound as err:
+        _fail([f"bench: extractor {name!r}: {err}"], exitcodes.USAGE)
+    except Exception as err:  # noqa: BLE001 - a third-party extractor failing to start
+        _fail([f"bench: extractor {name!r} failed to load: {type(err).__name__}: {err}"], exitcodes.INTERNAL)
+    needs_gold = bool(getattr(type(extractor), "needs_gold", False))
+    try:
+        records = list(extractor.predict(docs if needs_gold else blind(docs)))
+    except Exception as err:  # noqa: BLE001
+        _fail([f"bench: extractor {name!r} failed: {type(err).__name__}: {err}"], exitcodes.INTERNAL)
+    try:
+        preds = validate_records(records, docs, f"<extractor {name}>")
+    except ProblemsError as err:
+        _fail([str(p) for p in err.problems])
+    by_id = {r["doc_id"]: r for r in records}
+    return [by_id[d.doc_id] for d in docs], preds
+
+
+def _read_predictions(path: Path, docs: list["Document"]) -> list["PredDocument"]:
+    from bench.data.problems import ProblemsError
+    from bench.predictions.validate import load_predictions
+
+    try:
+        return load_predictions(path, docs)
+    except ProblemsError as err:
+        _fail([str(p) for p in err.problems])
+
+
+def _dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _write(path: Path, text: str) -> None:
+    """Write a file atomically; a path that cannot be written is a usage error (exit 2)."""
+    from bench.io import atomic_write_text
+
+    try:
+        atomic_write_text(path, text)
+    except OSError as err:
+        _fail([f"bench: cannot write {path}: {err.strerror or err}"], exitcodes.USAGE)
+
+
+def validate_cmd(
+    predictions: Path = typer.Argument(..., help="Predictions file (JSON Lines, one object per document)."),
+    gold: Optional[Path] = GOLD_OPT,
+    kb: Optional[Path] = KB_OPT,
+) -> None:
+    """Check a predictions file against the schema and the split; one line per problem (exit 3)."""
+    docs, _, _ = _load_gold(gold, kb)
+    preds = _read_predictions(predictions, docs)
+    n_events = sum(len(p.events) for p in preds)
+    n_mentions = sum(len(p.mentions) for p in preds)
+    typer.echo(f"{predictions}: ok: {len(preds)} documents, {n_events} events, {n_mentions} mentions")
+
+
+def predict_cmd(
+    extractor: str = typer.Option(..., "--extractor", "-e", help="Extractor: oracle, empty, rules, transformer, an entry point, or module:Class."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write predictions here (default: standard output)."),
+    gold: Optional[Path] = GOLD_OPT,
+    kb: Optional[Path] = KB_OPT,
+) -> None:
+    """Run an extractor over the split and write its predictions (validated) as JSON Lines."""
+    docs, _, _ = _load_gold(gold, kb)
+    records, _ = _run_extractor(extractor, docs)
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    if out is None:
+        sys.stdout.write(text)
+        return
+    _write(out, text)
+    typer.echo(f"wrote {out} ({len(records)} documents, extractor {extractor})", err=True)
+
+
+def eval_cmd(
+    predictions: Optional[Path] = typer.Option(None, "--predictions", "-p", help="Predictions file to score."),
+    extractor: Optional[str] = typer.Option(None, "--extractor", "-e", help=f"Run this extractor, then score it (default without --predictions: {DEFAULT_EXTRACTOR})."),
+    gold: Optional[Path] = GOLD_OPT,
+    kb: Optional[Path] = KB_OPT,
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the results JSON here."),
+    as_json: bool = typer.Option(False, "--json", help="Print the results JSON to standard output instead of the table."),
+    bootstrap: int = typer.Option(1000, "--bootstrap", min=0, help="Bootstrap resamples for the 95% intervals (0: none)."),
+    seed: int = typer.Option(0, "--seed", min=0, help="Bootstrap seed."),
+    errors: bool = typer.Option(False, "--errors", help="Also print, per document and field, the missed and spurious items."),
+    errors_out: Optional[Path] = typer.Option(None, "--errors-out", help="Write the missed and spurious items as JSON here."),
+    fail_under: Optional[list[str]] = typer.Option(None, "--fail-under", metavar="FIELD=VALUE", help="Exit 1 if FIELD's F1 is below VALUE (repeatable), e.g. overall=0.4."),
+) -> None:
+    """Score predictions (a file, or an extractor run now) against a gold split."""
+    from rich.console import Console
+
+    from bench.data.problems import ProblemsError
+    from bench.score.evaluate import evaluate
+    from bench.score.render import render_errors, render_results
+
+    if predictions is not None and extractor is not None:
+        _fail(["bench eval: give --predictions or --extractor, not both"], exitcodes.USAGE)
+    gates = _gates(fail_under)
+    docs, entries, digest = _load_gold(gold, kb)
+    if predictions is not None:
+        preds = _read_predictions(predictions, docs)
+    else:
+        _, preds = _run_extractor(extractor or DEFAULT_EXTRACTOR, docs)
+    try:
+        results = evaluate(docs, entries, preds, bootstrap=bootstrap, seed=seed, gold_hash=digest,
+                           errors=errors or errors_out is not None)
+    except ProblemsError as err:
+        _fail([str(p) for p in err.problems])
+    payload = results.to_json()
+    if out is not None:
+        _write(out, _dump(payload))
+    if errors_out is not None:
+        _write(errors_out, _dump(results.errors or {}))
+    if as_json:
+        sys.stdout.write(_dump(payload))
+    else:
+        console = Console(highlight=False, soft_wrap=True)
+        render_results(results, console)
+        if errors:
+            console.print()
+            render_errors(results.errors or {}, console)
+    _check_gates(payload, gates)
+
+
+def _gates(texts: Optional[list[str]]) -> list[tuple[str, float]]:
+    """Parse ``--fail-under FIELD=VALUE`` options (``bench.gates``); a bad one is a usage error."""
+    from bench.gates import GateError, parse_thresholds
+
+    try:
+        return parse_thresholds(texts or [])
+    except GateError as err:
+        _fail([f"bench eval: --fail-under {err}"], exitcodes.USAGE)
+
+
+def _check_gates(payload: dict[str, Any], gates: list[tuple[str, float]]) -> None:
+    """Exit 1 (``GATE_FAILED``) with one line per missed threshold."""
+    from bench.gates import check_thresholds
+
+    failures = check_thresholds(payload["scores"], gates)
+    if failures:
+        _fail([f"bench eval: gate failed: {line}" for line in failures], exitcodes.GATE_FAILED)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``eval``, ``validate`` and ``predict`` to the ``bench`` app."""
+    app.command("eval")(eval_cmd)
+    app.command("validate")(validate_cmd)
+    app.command("predict")(predict_cmd)

@@ -1,0 +1,154 @@
+"""``bench submit``, ``bench leaderboard build`` and ``bench compare``.
+
+Exit codes (``bench.exitcodes``): 0 success; 1 a gate failed (``compare --max-drop``) or
+``build --check`` found stale pages; 2 usage; 3 invalid input or integrity problem
+(predictions or metadata that do not validate, a duplicate entry name, results whose
+signatures differ, a broken leaderboard entry); 4 internal error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import NoReturn, Optional
+
+import typer
+
+from bench import exitcodes, paths
+
+leaderboard_app = typer.Typer(help="Build the leaderboard pages from the submissions.", no_args_is_help=True)
+
+ROOT_OPT = typer.Option(paths.LEADERBOARD_DIR, "--root", help="Leaderboard folder (holds submissions/).")
+GOLD_OPT = typer.Option(None, "--gold", help="Gold split (JSON Lines); default: the built-in split.")
+KB_OPT = typer.Option(None, "--kb", help="Knowledge base (JSON Lines); default: the built-in KB.")
+
+
+def _fail(lines: list[str], code: int = exitcodes.INVALID_INPUT) -> NoReturn:
+    for line in lines:
+        typer.echo(line, err=True)
+    raise typer.Exit(code)
+
+
+def _gold(gold: Optional[Path], kb: Optional[Path]):  # -> bench.resultsio.Gold
+    from bench.data.problems import ProblemsError
+    from bench.resultsio import load_gold
+
+    try:
+        return load_gold(gold, kb)
+    except ProblemsError as err:
+        _fail([str(p) for p in err.problems])
+
+
+def submit_cmd(
+    predictions: Path = typer.Argument(..., help="Predictions file (JSON Lines, one object per document)."),
+    name: str = typer.Option(..., "--name", help="System name shown on the leaderboard."),
+    meta: Path = typer.Option(..., "--meta", help="Metadata file (YAML): authors, url, description, model_size, training_data, date."),
+    replace: bool = typer.Option(False, "--replace", help="Replace an existing entry with this name."),
+    root: Path = ROOT_OPT,
+    gold: Optional[Path] = GOLD_OPT,
+    kb: Optional[Path] = KB_OPT,
+) -> None:
+    """Validate, score and add a system to the leaderboard (atomically: all or nothing)."""
+    from bench.data.problems import ProblemsError
+    from bench.leaderboard.metadata import load_metadata
+    from bench.leaderboard.submit import DuplicateEntry, submit
+
+    try:
+        metadata = load_metadata(meta, name)
+    except ProblemsError as err:
+        _fail([str(p) for p in err.problems])
+    checked = _gold(gold, kb)
+    try:
+        done = submit(predictions, metadata, root, checked, replace=replace)
+    except ProblemsError as err:
+        _fail([str(p) for p in err.problems] + [f"{len(err.problems)} problem(s); nothing was submitted"])
+    except DuplicateEntry as err:
+        _fail([f"bench submit: {err}"])
+    except FileNotFoundError as err:
+        _fail([f"{predictions}: -: file: cannot read: {err.strerror}"])
+    verb = "replaced" if done.replaced else "added"
+    head = done.results["scores"]["overall"]
+    typer.echo(f"{verb} {name!r} as {done.path} (headline F1 {head['f1']:.3f}); run 'bench leaderboard build' to update the pages")
+
+
+@leaderboard_app.command("build")
+def build_cmd(
+    root: Path = ROOT_OPT,
+    out: Optional[Path] = typer.Option(None, "--out", help="Write README.md, index.html and scores.svg here (default: --root)."),
+    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if the pages in --out are not what a build would write."),
+    gold: Optional[Path] = GOLD_OPT,
+    kb: Optional[Path] = KB_OPT,
+) -> None:
+    """Recompute every entry from its predictions and the current gold; write the pages."""
+    import tempfile
+
+    from bench.data.problems import ProblemsError
+    from bench.leaderboard.build import OUTPUTS, build
+
+    checked = _gold(gold, kb)
+    target = out if out is not None else root
+    try:
+        if check:
+            with tempfile.TemporaryDirectory() as scratch:
+                board, written = build(root, checked, Path(scratch), link_base=target)
+                stale = [name for name, path in zip(OUTPUTS, written)
+                         if not (target / name).is_file() or (target / name).read_bytes() != path.read_bytes()]
+            if stale:
+                _fail([f"{target / name}: -: file: stale, run 'bench leaderboard build'" for name in stale], exitcodes.GATE_FAILED)
+        else:
+            board, written = build(root, checked, target)
+    except ProblemsError as err:
+        _fail([str(p) for p in err.problems])
+    for warning in board.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    apart = f", {len(board.unranked)} listed apart (signature differs)" if board.unranked else ""
+    what = "pages are current" if check else "wrote " + ", ".join(str(p) for p in written)
+    typer.echo(f"{len(board.ranked)} ranked entries{apart}; {what}")
+
+
+def compare_cmd(
+    baseline: Path = typer.Argument(..., help="Baseline: a results file, a predictions file or a leaderboard entry folder."),
+    candidate: Path = typer.Argument(..., help="Candidate: a results file, a predictions file or a leaderboard entry folder."),
+    max_drop: float = typer.Option(0.0, "--max-drop", min=0.0, help="Exit 1 when a field's F1 drops by more than this."),
+    fields: Optional[list[str]] = typer.Option(None, "--field", help="Field to compare and gate (repeatable); default: overall and the four fields and span."),
+    as_json: bool = typer.Option(False, "--json", help="Print the comparison as JSON."),
+    bootstrap: Optional[int] = typer.Option(None, "--bootstrap", min=0, help="Resamples for scoring predictions (default: a results side's, else 1000)."),
+    seed: Optional[int] = typer.Option(None, "--seed", min=0, help="Seed for scoring and for the paired test (default: a results side's, else 0)."),
+    gold: Optional[Path] = GOLD_OPT,
+    kb: Optional[Path] = KB_OPT,
+) -> None:
+    """Per-field F1 deltas (candidate - baseline) with paired-bootstrap p-values; exit 1 on a drop."""
+    import json
+
+    from bench.compare import GATED, SignatureMismatch, compare
+    from bench.data.problems import ProblemsError
+    from bench.gates import GATEABLE
+
+    chosen = tuple(fields) if fields else GATED
+    unknown = [f for f in chosen if f not in GATEABLE]
+    if unknown:
+        _fail([f"bench compare: unknown field(s) {', '.join(unknown)}; known: {', '.join(GATEABLE)}"], exitcodes.USAGE)
+    for path in (baseline, candidate):
+        if not path.exists():
+            _fail([f"{path}: -: file: no such file"])
+    checked = _gold(gold, kb) if gold is not None or kb is not None else None
+    try:
+        result = compare(baseline, candidate, gold=checked, max_drop=max_drop, fields=chosen, bootstrap=bootstrap, seed=seed)
+    except ProblemsError as err:
+        _fail([str(p) for p in err.problems])
+    except SignatureMismatch as err:
+        _fail([f"bench compare: {err}"])
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_json(), indent=2, sort_keys=True) + "\n")
+    else:
+        for line in result.lines():
+            typer.echo(line)
+    if result.regressions:
+        raise typer.Exit(exitcodes.GATE_FAILED)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``submit``, ``leaderboard build`` and ``compare`` to the ``bench`` app."""
+    app.command("submit")(submit_cmd)
+    app.add_typer(leaderboard_app, name="leaderboard")
+    app.command("compare")(compare_cmd)

@@ -1,0 +1,57 @@
+"""The oracle: writes the gold annotations themselves in the predictions format.
+
+It must score exactly 1.0 on every field and on the span layer; it is the harness's own
+end-to-end check. Strings are each entity's first mention in the text. A count value is
+the count's own mention text when the number normaliser turns it into the gold value
+(so modifiers survive), otherwise the gold number (``stated``) or the gold ``{low, high}``
+range.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional, Sequence
+
+from bench.data.model import Count, Document
+from bench.normalize.numbers import parse_count
+
+
+def _value(count: Count) -> Any:
+    try:
+        if parse_count(count.mention.text) == count.value:
+            return count.mention.text
+    except ValueError:
+        pass
+    if count.value.stated is not None:
+        return count.value.stated
+    return {"low": count.value.low, "high": count.value.high}
+
+
+def oracle_record(doc: Document) -> dict[str, Any]:
+    """The predictions line that reproduces ``doc``'s gold annotation."""
+    names = {e.id: min(e.mentions, key=lambda m: m.start).text for e in doc.entities}
+
+    def name(entity: Optional[str]) -> Optional[str]:
+        return None if entity is None else names[entity]
+
+    mentions = [{"start": m.start, "end": m.end, "type": e.type} for e in doc.entities for m in e.mentions]
+    mentions += [{"start": c.mention.start, "end": c.mention.end, "type": "COUNT"} for ev in doc.events for c in ev.counts]
+    events = [{
+        "type": ev.type,
+        "actors": [names[a] for a in ev.actors],
+        "locations": [names[p] for p in ev.locations],
+        "counts": [{"category": c.category, "victims": c.victims, "value": _value(c), "source": name(c.source)}
+                   for c in ev.counts],
+        "claims": [{"kind": k.kind, "actor": names[k.actor], "source": name(k.source)} for k in ev.claims],
+    } for ev in doc.events]
+    return {"doc_id": doc.doc_id, "mentions": sorted(mentions, key=lambda m: (m["start"], m["end"], m["type"])),
+            "events": events}
+
+
+class OracleExtractor:
+    """Gold in, gold out (``needs_gold = True``: it receives the annotated documents)."""
+
+    name = "oracle"
+    needs_gold = True
+
+    def predict(self, documents: Sequence[Document]) -> list[dict[str, Any]]:
+        return [oracle_record(doc) for doc in documents]

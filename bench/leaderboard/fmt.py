@@ -1,0 +1,48 @@
+"""Number and text formatting shared by the leaderboard renderers (fixed precision: deterministic)."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Optional, Sequence
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("actor", "Actor"), ("location", "Location"), ("count", "Count"), ("attribution", "Attribution"), ("span", "Span"),
+)
+
+
+def num(value: Optional[float], digits: int = 3) -> str:
+    """``0.452``; an en dash when undefined."""
+    return "\u2013" if value is None else f"{value:.{digits}f}"
+
+
+def interval(ci: Optional[Sequence[float]], digits: int = 3) -> str:
+    """``[0.300, 0.600]``; empty when there is no interval."""
+    return "" if ci is None else f"[{ci[0]:.{digits}f}, {ci[1]:.{digits}f}]"
+
+
+def one_line(text: str) -> str:
+    """Collapse every run of white space (including newlines) into one space."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def esc(text: object) -> str:
+    """HTML/XML-escape any text from a submission (quotes too: safe inside attributes)."""
+    return html.escape(str(text), quote=True)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # the inline markup characters (a cell never starts a block)
+
+
+def md(text: object) -> str:
+    """Markdown-escape text for a table cell: ``& < >`` become entities (raw HTML in a name
+    shows as text), inline markdown punctuation is backslash-escaped, newlines collapse (a
+    cell stays one cell).
+
+    >>> md("<img src=x onerror=alert(1)>")
+    '&lt;img src=x onerror=alert(1)&gt;'
+    >>> md("a|b")
+    'a\\\\|b'
+    """
+    text = one_line(str(text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)

@@ -1,0 +1,188 @@
+"""``evaluate``: gold + knowledge base + predictions -> ``Results`` (scores, intervals, signature).
+
+Steps: validate the predictions (dicts are checked like a file; typed predictions must
+cover the split exactly); reduce every document to a row of sufficient statistics
+(``bench.score.document`` for the event layers, ``bench.score.spans`` for the span layer);
+compute every score from the column totals (``bench.score.stats``); bootstrap documents
+for 95% intervals (``bench.score.bootstrap``); sign the result (``bench.score.signature``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Mapping, Optional, Sequence, Union
+
+import numpy as np
+
+from bench import __version__
+from bench.data.model import Document, KBEntry
+from bench.data.problems import Problem, ProblemsError
+from bench.predictions.model import PredDocument
+from bench.predictions.validate import validate_records
+from bench.score.bootstrap import percentile_ci, resample_totals
+from bench.score.document import score_events
+from bench.score.fields import entity_names
+from bench.score.signature import content_hash, make_signature
+from bench.score.spans import gold_mentions, pred_mentions, span_errors, span_stats
+from bench.score.stats import (
+    ACCURACY_METRICS, COLUMN, COLUMNS, FIELDS, PRF_METRICS, SPAN_TYPES, StatsTable, scores_from_totals,
+)
+
+HEADLINE = "overall"
+SCORE_KEYS: tuple[str, ...] = (
+    *FIELDS, HEADLINE, "span", *(f"span.{t}" for t in SPAN_TYPES),
+    "span_partial", *(f"span_partial.{t}" for t in SPAN_TYPES),
+)
+Predictions = Union[Sequence[PredDocument], Sequence[Mapping[str, Any]]]
+
+
+def _clean(x: Any) -> Optional[float]:
+    value = float(x)
+    return None if math.isnan(value) else value
+
+
+@dataclass
+class Results:
+    """Everything one evaluation produces; ``to_json`` is the results file."""
+
+    signature: str
+    gold_hash: str
+    scores: dict[str, dict[str, Any]]
+    diagnostics: dict[str, Any]
+    stats: StatsTable
+    resamples: int
+    seed: int
+    errors: Optional[dict[str, Any]] = None
+    harness_version: str = __version__
+
+    @property
+    def headline(self) -> float:
+        return float(self.scores[HEADLINE]["f1"])
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "signature": self.signature,
+            "harness_version": self.harness_version,
+            "gold_hash": self.gold_hash,
+            "headline": self.headline,
+            "scores": self.scores,
+            "diagnostics": self.diagnostics,
+            "per_document": self.stats.to_per_document(),
+            "bootstrap": {"resamples": self.resamples, "seed": self.seed, "confidence": 0.95, "method": "percentile"},
+        }
+        if self.errors is not None:
+            out["errors"] = self.errors
+        return out
+
+
+def _coerce(gold: Sequence[Document], predictions: Predictions) -> list[PredDocument]:
+    items = list(predictions)
+    if any(not isinstance(p, PredDocument) for p in items):
+        return validate_records(items, gold, "<predictions>")  # type: ignore[arg-type]
+    by_id: dict[str, PredDocument] = {}
+    problems = []
+    for n, pred in enumerate(items, 1):
+        if pred.doc_id in by_id:
+            problems.append(Problem("<predictions>", pred.doc_id, "doc_id", "duplicate document", line=n))  # type: ignore[arg-type]
+        by_id[pred.doc_id] = pred
+    known = {d.doc_id for d in gold}
+    problems += [Problem("<predictions>", d, "doc_id", "unknown document: not in the gold split") for d in by_id if d not in known]  # type: ignore[arg-type]
+    problems += [Problem("<predictions>", d.doc_id, "doc_id", "missing: the gold split has this document, the predictions do not")  # type: ignore[arg-type]
+                 for d in gold if d.doc_id not in by_id]
+    if problems:
+        raise ProblemsError(problems)
+    return [by_id[d.doc_id] for d in gold]
+
+
+def statistics(gold: Sequence[Document], kb: Mapping[str, KBEntry], preds: Sequence[PredDocument],
+               *, detail: bool = False) -> tuple[StatsTable, Optional[dict[str, Any]]]:
+    """The statistics table and, if asked, the per-document errors.
+
+    Rows are in doc_id order, whatever the order of ``gold``: the bootstrap draws rows by
+    position, so this keeps intervals independent of the order of the split file.
+    """
+    order = sorted(range(len(gold)), key=lambda i: gold[i].doc_id)
+    gold, preds = [gold[i] for i in order], [preds[i] for i in order]
+    matrix = np.zeros((len(gold), len(COLUMNS)))
+    errors: dict[str, Any] = {}
+    for row, (doc, pred) in enumerate(zip(gold, preds)):
+        names = entity_names(doc, kb)
+        stats, found = score_events(doc, pred, names, detail=detail)
+        for metric, values in stats.items():
+            start = COLUMN[f"{metric}.tp"] if metric in PRF_METRICS else COLUMN[f"{metric}.correct"]
+            matrix[row, start:start + len(values)] = values
+        if found is not None:
+            found["span"] = span_errors(doc.text, gold_mentions(doc), pred_mentions(pred))
+            if any(found[k]["missed"] or found[k]["spurious"] for k in (*FIELDS, "span")) or found["events"]["unaligned_gold"] \
+                    or found["events"]["unaligned_predicted"]:
+                errors[doc.doc_id] = found
+    strict, partial = span_stats(gold, preds)
+    for layer, values in (("span", strict), ("span_partial", partial)):
+        for k, kind in enumerate(SPAN_TYPES):
+            start = COLUMN[f"{layer}.{kind}.tp"]
+            matrix[:, start:start + 3] = values[:, k, :]
+        start = COLUMN[f"{layer}.tp"]
+        matrix[:, start:start + 3] = values.sum(axis=1)
+    return StatsTable(tuple(d.doc_id for d in gold), matrix), (errors if detail else None)
+
+
+def _summarise(point: dict, boot: Optional[dict], metric: str, table: StatsTable) -> dict[str, Any]:
+    totals = table.totals()
+    if metric in ACCURACY_METRICS:
+        i = COLUMN[f"{metric}.correct"]
+        return {"accuracy": _clean(point[metric]["accuracy"]),
+                "ci": percentile_ci(boot[metric]["accuracy"]) if boot else None,
+                "correct": int(totals[i]), "total": int(totals[i + 1])}
+    out: dict[str, Any] = {key: float(point[metric][key]) for key in ("precision", "recall", "f1")}
+    out["ci"] = percentile_ci(boot[metric]["f1"]) if boot else None
+    out["precision_ci"] = percentile_ci(boot[metric]["precision"]) if boot else None
+    out["recall_ci"] = percentile_ci(boot[metric]["recall"]) if boot else None
+    if metric in PRF_METRICS:
+        i = COLUMN[f"{metric}.tp"]
+        out.update({k: float(totals[i + n]) if metric.startswith("span_partial") else int(totals[i + n])
+                    for n, k in enumerate(("tp", "fp", "fn"))})
+    return out
+
+
+def _per_document(table: StatsTable) -> dict[str, dict[str, Optional[float]]]:
+    scores = scores_from_totals(table.matrix)
+    keys = (*FIELDS, HEADLINE, "span", "span_partial")
+    return {doc_id: {k: float(scores[k]["f1"][r]) for k in keys} for r, doc_id in enumerate(table.doc_ids)}
+
+
+def summarise(table: StatsTable, *, bootstrap: int, seed: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``(scores, diagnostics)`` of a statistics table, with bootstrap intervals."""
+    point = scores_from_totals(table.totals())
+    boot = None
+    if bootstrap and len(table.doc_ids):
+        boot = scores_from_totals(resample_totals(table.matrix, bootstrap, seed), undefined=np.nan)
+    scores = {metric: _summarise(point, boot, metric, table) for metric in SCORE_KEYS}
+    diagnostics: dict[str, Any] = {
+        "collapsed": {name: _summarise(point, boot, f"collapsed.{name}", table) for name in (*FIELDS, HEADLINE)},
+        "events": _summarise(point, boot, "events", table),
+        "event_type": _summarise(point, boot, "event_type", table),
+        "modifier": _summarise(point, boot, "modifier", table),
+        "documents": len(table.doc_ids),
+        "per_document": _per_document(table),
+    }
+    return scores, diagnostics
+
+
+def evaluate(gold_docs: Sequence[Document], kb: Mapping[str, KBEntry], predictions: Predictions, *,
+             bootstrap: int = 1000, seed: int = 0, gold_hash: Optional[str] = None, errors: bool = False) -> Results:
+    """Score ``predictions`` against ``gold_docs``.
+
+    ``predictions`` are ``PredDocument`` objects or JSON-like dicts (validated here; raises
+    ``ProblemsError`` if invalid). ``gold_hash`` is the hash of the gold files when known
+    (``bench.data.load.gold_hash``); otherwise it is computed from the objects. With
+    ``errors=True`` the results carry, per document, the missed and spurious items.
+    """
+    if bootstrap < 0:
+        raise ValueError("bootstrap must be >= 0")
+    preds = _coerce(gold_docs, predictions)
+    table, found = statistics(gold_docs, kb, preds, detail=errors)
+    scores, diagnostics = summarise(table, bootstrap=bootstrap, seed=seed)
+    digest = gold_hash or content_hash(gold_docs, kb)
+    return Results(signature=make_signature(digest, bootstrap, seed), gold_hash=digest, scores=scores,
+                   diagnostics=diagnostics, stats=table, resamples=bootstrap, seed=seed, errors=found)

@@ -1,0 +1,86 @@
+"""Human output of ``bench eval``: the score table, the headline, the signature, the errors."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from rich.console import Console
+from rich.table import Table
+
+from bench.score.evaluate import Results
+from bench.score.stats import FIELDS, SPAN_TYPES
+
+_ROWS: tuple[tuple[str, str], ...] = (
+    *((name, name) for name in FIELDS),
+    ("span", "span strict"),
+    *((f"span.{t}", f"  {t}") for t in SPAN_TYPES),
+    ("span_partial", "span partial"),
+)
+
+
+def _num(x: Optional[float]) -> str:
+    return "-" if x is None else f"{x:.3f}"
+
+
+def _ci(ci: Optional[list[float]]) -> str:
+    return "-" if not ci else f"[{ci[0]:.3f}, {ci[1]:.3f}]"
+
+
+def render_results(results: Results, console: Console) -> None:
+    """Print the table: field, P, R, F1, 95% CI; then headline, diagnostics and signature."""
+    table = Table(title=f"BREAKOUT scores ({results.diagnostics['documents']} documents)", title_justify="left")
+    for name, justify in (("field", "left"), ("P", "right"), ("R", "right"), ("F1", "right"),
+                          ("95% CI", "right"), ("tp/fp/fn", "right")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for key, label in _ROWS:
+        s = results.scores[key]
+        counts = "/".join(f"{s[k]:.1f}" if isinstance(s[k], float) else str(s[k]) for k in ("tp", "fp", "fn"))
+        if not (s["tp"] or s["fp"] or s["fn"]):  # nothing to find, nothing predicted: 1.0 by convention
+            table.add_row(label, "-", "-", "-", "-", counts)
+            continue
+        table.add_row(label, _num(s["precision"]), _num(s["recall"]), _num(s["f1"]), _ci(s["ci"]), counts)
+    console.print(table)
+    console.print("span strict: seqeval mode=strict, scheme=IOB2, micro over the types below it; "
+                  "span partial: character overlap; 95% CI: bootstrap interval of F1",
+                  markup=False, highlight=False)
+    head = results.scores["overall"]
+    console.print(f"headline (mean F1 of actor, location, count, attribution): {head['f1']:.3f} {_ci(head['ci'])}",
+                  markup=False, highlight=False)
+    d = results.diagnostics
+    collapsed = d["collapsed"]["overall"]
+    lines = [
+        f"doc-collapsed headline: {collapsed['f1']:.3f} {_ci(collapsed['ci'])}",
+        f"events aligned: P {_num(d['events']['precision'])} R {_num(d['events']['recall'])} F1 {_num(d['events']['f1'])}",
+        f"event-type accuracy: {_num(d['event_type']['accuracy'])} ({d['event_type']['correct']}/{d['event_type']['total']})",
+        f"modifier accuracy on matched counts: {_num(d['modifier']['accuracy'])} ({d['modifier']['correct']}/{d['modifier']['total']})",
+        f"signature: {results.signature}",
+    ]
+    for line in lines:
+        console.print(line, markup=False, highlight=False)
+
+
+def render_errors(errors: dict[str, Any], console: Console) -> None:
+    """Per document and field, the missed (gold) and spurious (predicted) items."""
+    if not errors:
+        console.print("no errors: every gold item found, nothing spurious", markup=False, highlight=False)
+        return
+    for doc_id, found in errors.items():
+        console.print(f"{doc_id}", markup=False, highlight=False, style="bold")
+        for name in (*FIELDS, "span"):
+            for kind in ("missed", "spurious"):
+                for item in found[name][kind]:
+                    if name == "span":
+                        text, where = f"{item['type']} {item['text']!r}", f"at {item['start']}:{item['end']}"
+                    else:
+                        text = item["item"]
+                        where = f"gold {item['event']}" if kind == "missed" else f"predicted {item['event']}"
+                    console.print(f"  {name:<12} {kind:<9} {text}  ({where})", markup=False, highlight=False)
+        events = found["events"]
+        for pair in events["aligned"]:
+            if pair["type"] != pair["gold_type"]:
+                console.print(f"  {'event type':<12} {'wrong':<9} predicted {pair['predicted']} is {pair['type']}, "
+                              f"gold {pair['gold']} is {pair['gold_type']}", markup=False, highlight=False)
+        for gold in events["unaligned_gold"]:
+            console.print(f"  {'event':<12} {'missed':<9} gold {gold} matched no predicted event", markup=False, highlight=False)
+        for pred in events["unaligned_predicted"]:
+            console.print(f"  {'event':<12} {'spurious':<9} predicted {pred} matched no gold event", markup=False, highlight=False)

@@ -1,0 +1,142 @@
+"""The rule-based baseline on small hand-made texts (no seed article is used here)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.data.model import Document
+from bench.extractors import Extractor, load_extractor
+from bench.normalize import parse_count
+from bench.predictions.validate import validate_records
+from baselines.numbers import find_numbers
+from baselines.rules import RuleExtractor
+from baselines.rules.tagger import tag
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def predict(text: str, doc_id: str = "t1") -> dict:
+    return RuleExtractor().predict([Document(doc_id=doc_id, text=text)])[0]
+
+
+def all_counts(record: dict) -> list[dict]:
+    return [c for e in record["events"] for c in e["counts"]]
+
+
+def all_claims(record: dict) -> list[dict]:
+    return [c for e in record["events"] for c in e["claims"]]
+
+
+def test_registry_loads_the_rules_baseline() -> None:
+    extractor = load_extractor("rules")
+    assert isinstance(extractor, Extractor) and extractor.name == "rules"
+    with pytest.raises(TypeError):
+        RuleExtractor(epochs=3)
+
+
+def test_a_number_with_a_reporting_verb_gives_count_category_and_source() -> None:
+    record = predict("Police said 12 inmates escaped from the city jail on Monday.")
+    [count] = all_counts(record)
+    assert count["category"] == "escaped" and count["source"] == "Police"
+    assert parse_count(count["value"]).stated == 12
+
+
+def test_casualties_get_victims_and_the_source_after_the_clause() -> None:
+    record = predict("Gunmen stormed a police station in Lagos, killing at least seven officers, the army said.")
+    [count] = all_counts(record)
+    assert (count["category"], count["victims"], count["source"]) == ("killed", "security", "army")
+    assert parse_count(count["value"]).modifier == "at_least"
+    [event] = record["events"]
+    assert event["type"] == "attack" and event["actors"] == ["Gunmen"] and event["locations"] == ["Lagos"]
+
+
+def test_apposition_and_pronoun_sources() -> None:
+    text = ("Jane Doe, a spokeswoman for the regional government, said 40 prisoners fled the prison. "
+            "She said dozens of guards were wounded.")
+    counts = all_counts(predict(text))
+    assert [(c["category"], c["source"]) for c in counts] == [("escaped", "Jane Doe"), ("wounded", "Jane Doe")]
+    assert counts[1]["victims"] == "security"
+
+
+def test_according_to_and_the_article_voice() -> None:
+    counts = all_counts(predict("According to Reuters, 30 civilians died in the airstrike. Two soldiers were also killed."))
+    assert [(c["victims"], c["source"]) for c in counts] == [("civilians", "Reuters"), ("security", None)]
+
+
+def test_a_responsibility_claim() -> None:
+    [claim] = all_claims(predict("The Taliban claimed responsibility for the bombing in Kabul."))
+    assert claim == {"kind": "responsibility", "actor": "Taliban", "source": "Taliban"}
+
+
+def test_accusation_and_denial() -> None:
+    claims = all_claims(predict("The government blamed Boko Haram for the raid on the prison. Boko Haram denied any involvement."))
+    assert {(c["kind"], c["actor"], c["source"]) for c in claims} == {
+        ("accusation", "Boko Haram", "government"), ("denial", "Boko Haram", "Boko Haram")}
+
+
+def test_intended_numbers_dates_times_and_distances_are_not_counts() -> None:
+    text = "On May 8, 2011 at 10 pm, about 12 miles from the jail, militants wanted to free up to 200 inmates."
+    assert [text[s:e] for s, e in find_numbers(text)] == ["up to 200"]
+    assert all_counts(predict(text)) == []
+
+
+def test_a_dated_background_incident_is_its_own_event() -> None:
+    text = ("Militants attacked a prison in Kenya on Friday, and 50 inmates escaped. "
+            "In July 2013, a similar raid on a jail in Niger freed more than 500 inmates.")
+    events = predict(text)["events"]
+    assert [(e["type"], e["locations"]) for e in events] == [("prison_break", ["Kenya"]), ("prison_break", ["Niger"])]
+    assert [[c["value"] for c in e["counts"]] for e in events] == [["50"], ["more than 500"]]
+
+
+def test_boilerplate_is_ignored() -> None:
+    text = "Gunmen killed 5 soldiers in Mali.\n\nAlso Read  Storm kills 3 people in Spain\n\nShare this article"
+    record = predict(text)
+    assert [c["value"] for c in all_counts(record)] == ["5"]
+    assert all(m["end"] <= text.index("Also Read") for m in record["mentions"])
+
+
+def test_mentions_are_flat_typed_and_include_used_counts() -> None:
+    text = "Islamic State fighters stormed the Central Prison in Kano, Nigeria, and 120 inmates escaped, officials said."
+    record = predict(text)
+    spans = [(m["start"], m["end"], m["type"]) for m in record["mentions"]]
+    assert spans == sorted(spans) and all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    found = {(text[s:e], t) for s, e, t in spans}
+    assert {("Islamic State fighters", "GROUP"), ("120", "COUNT"), ("Nigeria", "LOCATION"), ("officials", "GROUP")} <= found
+    assert any(t == "LOCATION" and "Prison" in s for s, t in found)
+
+
+def test_output_validates_against_the_prediction_format_and_is_deterministic() -> None:
+    docs = [
+        Document(doc_id="a", text="Hundreds of prisoners escaped after an assault on a jail in Iraq, the ministry said."),
+        Document(doc_id="b", text="Nothing happened here."),
+        Document(doc_id="c", text="Al-Shabaab claimed the attack, which killed 15 people, according to AFP."),
+    ]
+    first, second = RuleExtractor().predict(docs), RuleExtractor().predict(docs)
+    assert first == second
+    assert len(validate_records(first, docs, "rules")) == 3
+    assert first[1]["events"] == []
+
+
+def test_tagger_types_people_groups_and_places() -> None:
+    text = "Mr. John Smith, a spokesman for the Interior Ministry, said the attack in Mosul was over."
+    found = {(text[m.start:m.end], m.type) for m in tag(text)}
+    assert {("Mr. John Smith", "PERSON"), ("the Interior Ministry", "GROUP"), ("Mosul", "LOCATION")} <= found
+
+
+def test_no_seed_article_names_are_wired_into_the_baselines() -> None:
+    """The baselines are scored on unseen articles: lexicons stay generic (cf. the pre-stop hook)."""
+    pattern = re.compile(r"abu ghraib|taji|gweiran|hass?akeh|hasakah|khalis|batawi|basra|karrada|maliki|baghdadi|shami|"
+                         r"mazloum|abadi|zuhour|azim|baqouba|kirby|khadrane|diyala|arraf|saleh|kadhimi|rojava", re.I)
+    hits = [f"{path}:{n}" for path in sorted((ROOT / "baselines").rglob("*")) if path.suffix in (".py", ".json", ".yaml", ".yml", ".txt")
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert hits == []
+
+
+def test_importing_the_baselines_does_not_import_torch() -> None:
+    code = "import sys, baselines.rules, baselines.transformer; assert 'torch' not in sys.modules and 'transformers' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
