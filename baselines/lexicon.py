@@ -111,12 +111,12 @@ ORG_HEADS: tuple[str, ...] = (
     "Battalion", "Regiment", "Division", "Militia", "Mobilization", "Unit", "Units", "Tribune",
     "Post", "Herald", "Journal", "Blog", "Channel", "Television", "TV", "Radio", "Assembly",
 )
+# Heads of nominal place mentions ("a prison", "the facility", "an army barracks").
 FACILITY_NOUNS: tuple[str, ...] = (
-    "prison", "prisons", "jail", "jails", "gaol", "penitentiary", "detention centre",
-    "detention center", "detention facility", "detention camp", "lockup", "correctional facility",
-    "correctional centre", "correctional center", "barracks", "camp", "base", "palace",
-    "checkpoint", "police station", "headquarters", "compound", "airport", "mosque", "church",
-    "market", "hospital", "school",
+    "prison", "jail", "gaol", "penitentiary", "detention centre", "detention center", "facility",
+    "lockup", "barracks", "camp", "base", "palace", "checkpoint", "police station", "headquarters",
+    "compound", "airport", "mosque", "church", "market", "hospital", "school", "village", "town",
+    "city", "country", "district", "province", "region", "neighbourhood", "neighborhood", "building",
 )
 PLACE_HEADS: tuple[str, ...] = (
     "Prison", "Jail", "Penitentiary", "Barracks", "Camp", "Base", "Palace", "Airport", "Mosque",

@@ -78,10 +78,12 @@ def _splits(line: str) -> list[int]:
 
 def _headline_splits(line: str) -> list[int]:
     """Clause starts in a headline without a full stop: "X escapes, attack in Y leaves 39 dead"."""
+    if "“" in line or '"' in line:  # a quoted title keeps its commas (cited headlines)
+        return []
     cuts = []
     for match in re.finditer(r",\s+", line):
         left, right = line[: match.start()].split(",")[-1], line[match.end() :].split(",")[0]
-        if len(left.split()) >= 3 and len(right.split()) >= 3 and line.count("“") == line.count("”") and "“" not in line:
+        if len(left.split()) >= 3 and len(right.split()) >= 3:
             cuts.append(match.end())
     return cuts
 

@@ -27,6 +27,11 @@ GOLD_OPT = typer.Option(None, "--gold", help="Gold split (JSON Lines of document
 KB_OPT = typer.Option(None, "--kb", help="Knowledge base (JSON Lines); default: the built-in KB.")
 
 
+MODEL_OPT = typer.Option(None, "--model", help="Extractor option model=: a local path or a hub id (loaded offline).")
+DEVICE_OPT = typer.Option(None, "--device", help="Extractor option device=: cpu, cuda or auto.")
+OPTION_OPT = typer.Option(None, "--option", "-O", metavar="KEY=VALUE", help="Any extractor option, repeatable; VALUE is JSON when it parses.")
+
+
 def _fail(lines: list[str], code: int = exitcodes.INVALID_INPUT) -> NoReturn:
     for line in lines:
         typer.echo(line, err=True)
@@ -53,15 +58,41 @@ def _load_gold(gold: Optional[Path], kb: Optional[Path]) -> tuple[list["Document
     return docs, entries, gold_hash(split_path, kb_path)
 
 
-def _run_extractor(name: str, docs: list["Document"]) -> tuple[list[dict[str, Any]], list["PredDocument"]]:
-    """Run an extractor on the split (blind unless it needs gold); validate what it returns."""
+def _extractor_options(model: Optional[str], device: Optional[str], option: Optional[list[str]]) -> dict[str, Any]:
+    from bench.extractors.options import OptionError, parse_options
+
+    try:
+        options = parse_options(option or [])
+    except OptionError as err:
+        _fail([f"bench: {err}"], exitcodes.USAGE)
+    if model is not None:
+        options["model"] = model
+    if device is not None:
+        options["device"] = device
+    return options
+
+
+def _run_extractor(name: str, docs: list["Document"], options: Optional[dict[str, Any]] = None,
+                   split: Optional[Path] = None) -> tuple[list[dict[str, Any]], list["PredDocument"]]:
+    """Run an extractor on the split (blind unless it needs gold); validate what it returns.
+
+    ``options`` are the extractor's keyword arguments; ``split`` (the gold file being
+    evaluated) is passed as ``gold`` to extractors that train on the split.
+    """
+    from bench import paths
     from bench.data.problems import ProblemsError
     from bench.extractors import blind, load_extractor
-    from bench.extractors.registry import ExtractorNotFound
+    from bench.extractors.options import OptionError, check_bindable, with_split
+    from bench.extractors.registry import ExtractorNotFound, resolve
     from bench.predictions.validate import validate_records
 
     try:
-        extractor = load_extractor(name)
+        factory = resolve(name)
+        kwargs = with_split(factory, dict(options or {}), split or paths.GOLD_SPLIT)
+        check_bindable(factory, kwargs)
+        extractor = load_extractor(name, **kwargs)
+    except OptionError as err:
+        _fail([f"bench: extractor {name!r}: {err}"], exitcodes.USAGE)
     except ExtractorNotFound as err:
         _fail([f"bench: extractor {name!r}: {err}"], exitcodes.USAGE)
     except Exception as err:  # noqa: BLE001 - a third-party extractor failing to start
@@ -121,10 +152,14 @@ def predict_cmd(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write predictions here (default: standard output)."),
     gold: Optional[Path] = GOLD_OPT,
     kb: Optional[Path] = KB_OPT,
+    model: Optional[str] = MODEL_OPT,
+    device: Optional[str] = DEVICE_OPT,
+    option: Optional[list[str]] = OPTION_OPT,
 ) -> None:
     """Run an extractor over the split and write its predictions (validated) as JSON Lines."""
+    options = _extractor_options(model, device, option)
     docs, _, _ = _load_gold(gold, kb)
-    records, _ = _run_extractor(extractor, docs)
+    records, _ = _run_extractor(extractor, docs, options, gold)
     text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     if out is None:
         sys.stdout.write(text)
@@ -144,6 +179,9 @@ def eval_cmd(
     seed: int = typer.Option(0, "--seed", min=0, help="Bootstrap seed."),
     errors: bool = typer.Option(False, "--errors", help="Also print, per document and field, the missed and spurious items."),
     errors_out: Optional[Path] = typer.Option(None, "--errors-out", help="Write the missed and spurious items as JSON here."),
+    model: Optional[str] = MODEL_OPT,
+    device: Optional[str] = DEVICE_OPT,
+    option: Optional[list[str]] = OPTION_OPT,
     fail_under: Optional[list[str]] = typer.Option(None, "--fail-under", metavar="FIELD=VALUE", help="Exit 1 if FIELD's F1 is below VALUE (repeatable), e.g. overall=0.4."),
 ) -> None:
     """Score predictions (a file, or an extractor run now) against a gold split."""
@@ -156,11 +194,14 @@ def eval_cmd(
     if predictions is not None and extractor is not None:
         _fail(["bench eval: give --predictions or --extractor, not both"], exitcodes.USAGE)
     gates = _gates(fail_under)
+    options = _extractor_options(model, device, option)
+    if predictions is not None and options:
+        _fail(["bench eval: --model, --device and --option go with --extractor, not --predictions"], exitcodes.USAGE)
     docs, entries, digest = _load_gold(gold, kb)
     if predictions is not None:
         preds = _read_predictions(predictions, docs)
     else:
-        _, preds = _run_extractor(extractor or DEFAULT_EXTRACTOR, docs)
+        _, preds = _run_extractor(extractor or DEFAULT_EXTRACTOR, docs, options, gold)
     try:
         results = evaluate(docs, entries, preds, bootstrap=bootstrap, seed=seed, gold_hash=digest,
                            errors=errors or errors_out is not None)

@@ -52,7 +52,7 @@ def test_casualties_get_victims_and_the_source_after_the_clause() -> None:
     assert (count["category"], count["victims"], count["source"]) == ("killed", "security", "army")
     assert parse_count(count["value"]).modifier == "at_least"
     [event] = record["events"]
-    assert event["type"] == "attack" and event["actors"] == ["Gunmen"] and event["locations"] == ["Lagos"]
+    assert event["type"] == "attack" and event["actors"] == ["Gunmen"] and event["locations"] == ["police station", "Lagos"]
 
 
 def test_apposition_and_pronoun_sources() -> None:
@@ -89,7 +89,7 @@ def test_a_dated_background_incident_is_its_own_event() -> None:
     text = ("Militants attacked a prison in Kenya on Friday, and 50 inmates escaped. "
             "In July 2013, a similar raid on a jail in Niger freed more than 500 inmates.")
     events = predict(text)["events"]
-    assert [(e["type"], e["locations"]) for e in events] == [("prison_break", ["Kenya"]), ("prison_break", ["Niger"])]
+    assert [(e["type"], e["locations"]) for e in events] == [("prison_break", ["prison", "Kenya"]), ("prison_break", ["jail", "Niger"])]
     assert [[c["value"] for c in e["counts"]] for e in events] == [["50"], ["more than 500"]]
 
 

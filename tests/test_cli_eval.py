@@ -160,7 +160,7 @@ def test_bad_gold_exits_3(tmp_path: Path, tiny_split) -> None:
     split, kb_path = write_split(tmp_path, [broken, *docs[1:]], kb)
     result = run("eval", "-e", "empty", "--gold", str(split), "--kb", str(kb_path))
     assert result.exit_code == 3
-    assert result.stderr.strip() == f"{split}: d1: events[0].actors[0]: unknown entity 'ghost'"
+    assert result.stderr.strip() == f"{split}: d1: events[e1].actors[0]: unknown entity 'ghost'"
     empty = tmp_path / "empty.jsonl"
     empty.write_text("")
     result = run("eval", "-e", "empty", "--gold", str(empty), "--kb", str(kb_path))

@@ -196,3 +196,14 @@ def test_errors_only_for_documents_with_errors(tiny_split) -> None:
     results = evaluate(docs, kb, records, bootstrap=0, errors=True)
     assert list(results.errors) == ["d2"]
     assert results.errors["d2"]["actor"]["missed"] == [{"event": "break", "item": "militants"}]
+
+
+def test_a_wrong_event_type_alone_is_listed_as_an_error(tiny_split) -> None:
+    docs, kb = tiny_split
+    records = OracleExtractor().predict(docs)
+    records[0]["events"][0]["type"] = "attack"
+    results = evaluate(docs, kb, records, bootstrap=0, errors=True)
+    assert list(results.errors) == ["d1"]
+    assert results.errors["d1"]["events"]["aligned"] == [
+        {"predicted": "events[0]", "gold": "e1", "type": "attack", "gold_type": "prison_break"}]
+    assert results.headline == 1.0 and results.diagnostics["event_type"]["accuracy"] == pytest.approx(2 / 3)  # 3 gold events

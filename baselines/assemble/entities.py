@@ -2,7 +2,7 @@
 
 Kinds: ``armed`` (armed groups and attackers), ``state`` (security forces, officials,
 ministries), ``media`` (agencies, monitors), ``prisoners``, ``person``, ``country``,
-``place`` and ``other``. Clustering keys: a gazetteer group, an acronym and its expansion,
+``place`` (named or nominal: "the prison") and ``other``. Clustering keys: a gazetteer group, an acronym and its expansion,
 a person's surname, or the text without its article.
 """
 
@@ -16,6 +16,7 @@ from baselines.lexicon import ORG_HEADS, STATE_HEADS, STATE_QUALIFIERS, TITLES, 
 from baselines.gazetteer_match import alias_key, find_names, lookup
 from baselines.spans import Mention
 
+_AFFILIATE = re.compile(r"\baffiliat", re.I)  # an affiliate is not its parent organisation
 _ANAPHOR = re.compile(r"^(?:the|this|that)\s+(?:\w+\s+)?(?:group|organi[sz]ation|movement)$", re.I)
 _ARMED_WORDS = frozenset(VICTIM_NOUNS["attackers"]) | {"militiamen", "jihadi", "affiliates", "operatives", "cells"}
 _MEDIA_WORDS = frozenset({"monitor", "observatory", "agency", "news", "press", "times", "newspapers", "correspondent", "media", "channel", "television", "radio", "blog", "reports"})
@@ -89,7 +90,7 @@ def cluster(text: str, mentions: list[Mention]) -> dict[Mention, Entity]:
         kind = _kind(bare, m.type, gaz)
         if m.type == "GROUP" and _ANAPHOR.match(surface) and last_armed is not None:
             key = last_armed.key
-        elif gaz and gaz[0] == "armed" and m.type == "GROUP":
+        elif gaz and gaz[0] == "armed" and m.type == "GROUP" and not _AFFILIATE.search(surface):
             key = f"armed:{gaz[1]}"
         elif m.type == "PERSON" and _named(surface):
             key = "person:" + alias_key(bare.split()[-1])

@@ -2,7 +2,7 @@
 
 A sentence joins an existing event when it continues the previous eventful sentence of the
 same paragraph, or when it names a place the event already has, or (with no place at all)
-the latest event of a compatible type on the article's main timeline. An explicit date
+the most recently used event of a compatible type on the article's main timeline. An explicit date
 unlike the event's ("In July 2013", "the October 2010 attack") starts a background event.
 Wars, campaigns and habitual violence ("frequently", "in recent months") are no events.
 """
@@ -111,6 +111,13 @@ class Segmenter:
     clock: int = 0
 
     def _pick(self, stype: str | None, date: Date | None, places: list[Entity], block: int, facilities: set[str]) -> Draft | None:
+        """The rules, in order. A dated sentence joins an event whose date agrees (or a main event
+        sharing a named place, which takes the date), else opens a background event. An undated
+        one continues the previous eventful sentence of its paragraph; else joins the most
+        recently used main event sharing a named place; else, naming places, the last event or
+        a main event without named places whose countries agree; naming only countries, a main
+        event sharing one; naming none, the most recently used compatible main event (one
+        sharing a facility noun first). ``None``: open a new event."""
         specific = {e.key for e in places if e.kind == "place"}
         countries = {e.key for e in places if e.kind == "country"}
 

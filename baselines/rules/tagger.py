@@ -2,10 +2,11 @@
 
 Sources of candidates, in priority order (earlier wins an overlap):
 1. number expressions (``baselines.numbers``);
-2. gazetteer names, extended over a following member noun ("Islamic State fighters");
-3. nominal phrases headed by a group or person noun ("Iraqi officials", "the mayor");
-4. capitalised runs typed by their head, title, apposition or preposition
-   ("the Interior Ministry", "Mr Smith", "in Springfield");
+2. group phrases with a possessive ("Nigeria's security forces": one mention, per the guidelines);
+3. gazetteer names, extended over a member noun ("Islamic State fighters", "other al-Qaeda members");
+4. the longest of: capitalised runs typed by their head, title, apposition or preposition
+   ("the Interior Ministry", "Mr Smith", "in Springfield") and nominal phrases headed by a
+   group, person or facility noun ("local officials", "the mayor", "an army barracks");
 5. names already typed elsewhere in the document, and person surnames on their own.
 """
 
@@ -16,6 +17,7 @@ import re
 from baselines.gazetteer import DEMONYMS
 from baselines.lexicon import (
     ATTACKER_HEADS,
+    FACILITY_NOUNS,
     GROUP_NOUNS,
     LOCATION_PREPS,
     MONTHS,
@@ -32,17 +34,22 @@ from baselines.spans import Mention, keep_flat
 from baselines.text import Sentence, sentences, words
 
 _ARTICLE = re.compile(r"(?:\b[Tt]he\s+)$")
-_MEMBER_TAIL = re.compile(r"(?:['’]s)?\s+(?:" + "|".join(sorted(ATTACKER_HEADS + ("commanders", "leaders", "group", "prisoners"), key=len, reverse=True)) + r")\b")
+_MEMBER_TAIL = re.compile(r"(?:['’]s)?(?:\s+\w+)?\s+(?:" + "|".join(sorted(ATTACKER_HEADS + ("commanders", "leaders", "group", "prisoners", "affiliate", "affiliated groups?"), key=len, reverse=True)) + r")\b")
+_MEMBER_LEAD = re.compile(r"(?<![\w-])(?:[Oo]ther|[Ss]enior|[Hh]igh[- ]ranking|[Tt]op|[Ss]uspected|[Ff]oreign)\s+$")
 _MODIFIER = (
     r"(?:(?:" + "|".join(re.escape(d) for d in DEMONYMS) + r")|[A-Z][\w.]*-(?:led|backed|based|allied|linked)|[A-Z][a-z]+['’]s|"
     r"(?i:security|local|senior|government|state|opposition|war|prison|armed|foreign|jihadist|Islamist|"
     r"Sunni|Shiite|Shia|Shi'ite|militant|rebel|special|intelligence|provincial|federal|"
     r"military|monitoring|masked|unidentified|unknown|suspected|top|regional|human rights|terrorist|"
-    r"extremist|jihadi|insurgent|Islamic|Kurdish-led|pro-government))"
+    r"extremist|jihadi|insurgent|Islamic|pro-government))"
 )
 _NOMINAL_GROUP = re.compile(
     r"(?<![\w-])(?:(?:[Tt]he|[Tt]heir|[Ii]ts|[Aa]n?|[Oo]ther)\s+)?(?:" + _MODIFIER + r"\s+){0,3}(?i:"
     + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + r")(?![\w-])(?!\s+(?:barracks|base|headquarters|checkpoints?|convoys?|posts?|vehicles?|officers?|official|camp|bases|spokes\w+|commander|chief)\b)",
+)
+_NOMINAL_PLACE = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:(?!of\b|and\b)[\w'’-]+\s+){0,2}?(?:"
+    + "|".join(sorted(FACILITY_NOUNS, key=len, reverse=True)) + r")(?![\w-])",
 )
 _NOMINAL_PERSON = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?:" + _MODIFIER + r"\s+){0,2}(?:"
@@ -128,8 +135,10 @@ def _sentence_candidates(text: str, sent: Sentence) -> tuple[list[Mention], list
         tail = _MEMBER_TAIL.match(text, end) if kind == "armed" else None
         if tail and tail.end() <= sent.end:
             end = tail.end()
+            lead = _MEMBER_LEAD.search(text[max(sent.start, start - 20) : start])
+            start -= len(lead.group()) if lead else 0
         names.append(Mention(_with_article(text, start) if kind_type == "GROUP" else start, end, kind_type))
-    for pattern, kind in ((_NOMINAL_GROUP, "GROUP"), (_NOMINAL_PERSON, "PERSON")):
+    for pattern, kind in ((_NOMINAL_GROUP, "GROUP"), (_NOMINAL_PERSON, "PERSON"), (_NOMINAL_PLACE, "LOCATION")):
         for match in pattern.finditer(text, sent.start, sent.end):
             nominals.append(Mention(match.start(), match.end(), kind))
     if not sent.title:
@@ -173,6 +182,7 @@ def tag(text: str) -> list[Mention]:
         nominals += o
         runs += r
     phrases = sorted([*runs, *nominals], key=lambda m: (m.start - m.end, m.start))
-    first = keep_flat([*counts, *names, *phrases])
+    possessive = [m for m in nominals if m.type == "GROUP" and re.search(r"\w['’]s\s", m.text(text))]
+    first = keep_flat([*counts, *possessive, *names, *phrases])
     extra = _propagate(text, sents, first)
     return keep_flat([*first, *extra])

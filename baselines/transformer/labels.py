@@ -6,10 +6,12 @@ offsets of the original text. Long documents are cut into overlapping windows.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
 from bench.data.model import Document
+from baselines.numbers import count_text
 from baselines.spans import SPAN_TYPES, Mention, keep_flat, trim
 
 LABELS: tuple[str, ...] = ("O", *(f"{p}-{t}" for t in SPAN_TYPES for p in ("B", "I")))
@@ -121,5 +123,34 @@ def decode(text: str, offsets: Sequence[tuple[int, int]], label_ids: Sequence[in
         else:
             current = Mention(start, end, kind)
             spans.append(current)
-    trimmed = [trim(text, s) for s in spans]
-    return keep_flat(s for s in trimmed if s is not None and text[s.start : s.end].lower() not in _LEADERS)
+    trimmed = [t for t in (trim(text, s) for s in spans) if t is not None and text[t.start : t.end].lower() not in _LEADERS]
+    return keep_flat(_with_article(text, m) for m in _numbers(text, trimmed))
+
+
+def _numbers(text: str, spans: list[Mention]) -> list[Mention]:
+    """COUNT spans joined when together they form one number expression ("more than" +
+    "500", "nearly" [a] "dozen"), then cut to the number expression inside, or dropped."""
+    joined: list[Mention] = []
+    for m in spans:
+        last = joined[-1] if joined else None
+        if last is not None and m.type == last.type == "COUNT" and re.fullmatch(r"\s+(?:[A-Za-z]+\s+)?", text[last.end : m.start]) \
+                and count_text(text, last.start, m.end) == text[last.start : m.end]:
+            joined[-1] = Mention(last.start, m.end, "COUNT")
+        else:
+            joined.append(m)
+    out = []
+    for m in joined:
+        if m.type != "COUNT":
+            out.append(m)
+        elif (number := count_text(text, m.start, m.end)) is not None:
+            start = text.index(number, m.start)
+            out.append(Mention(start, start + len(number), "COUNT"))
+    return out
+
+
+def _with_article(text: str, mention: Mention) -> Mention:
+    """Include a directly preceding article: mentions are noun phrases with their article."""
+    if mention.type == "COUNT":
+        return mention
+    match = re.search(r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+$", text[max(0, mention.start - 5) : mention.start])
+    return Mention(mention.start - len(match.group()), mention.end, mention.type) if match else mention

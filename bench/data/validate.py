@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from bench.data.model import Document, KBEntry, Span
 from bench.data.problems import Problem, ProblemsError
@@ -43,7 +43,7 @@ def check_seeds(seeds_dir: Path, manifest: Path) -> list[Problem]:
     return problems
 
 
-def check_kb(kb: dict[str, KBEntry], kb_path: Path) -> list[Problem]:
+def check_kb(kb: Mapping[str, KBEntry], kb_path: Path) -> list[Problem]:
     problems = []
     for entry in kb.values():
         if entry.parent is None:
@@ -86,7 +86,7 @@ def _tagged_spans(doc: Document) -> list[tuple[Span, str]]:
     return sorted(tagged, key=lambda t: (t[0].start, t[0].end))
 
 
-def check_document(doc: Document, kb: dict[str, KBEntry], path: Path, line: int | None = None, seed_text: str | None = None) -> list[Problem]:
+def check_document(doc: Document, kb: Mapping[str, KBEntry], path: Path, line: int | None = None, seed_text: str | None = None) -> list[Problem]:
     problems: list[Problem] = []
 
     def add(item: str, message: str) -> None:

@@ -114,8 +114,9 @@ def statistics(gold: Sequence[Document], kb: Mapping[str, KBEntry], preds: Seque
             matrix[row, start:start + len(values)] = values
         if found is not None:
             found["span"] = span_errors(doc.text, gold_mentions(doc), pred_mentions(pred))
-            if any(found[k]["missed"] or found[k]["spurious"] for k in (*FIELDS, "span")) or found["events"]["unaligned_gold"] \
-                    or found["events"]["unaligned_predicted"]:
+            events = found["events"]
+            if any(found[k]["missed"] or found[k]["spurious"] for k in (*FIELDS, "span")) or events["unaligned_gold"] \
+                    or events["unaligned_predicted"] or any(p["type"] != p["gold_type"] for p in events["aligned"]):
                 errors[doc.doc_id] = found
     strict, partial = span_stats(gold, preds)
     for layer, values in (("span", strict), ("span_partial", partial)):

@@ -80,10 +80,6 @@ class GoldEvent:
         return cls(event.id, event.type, sorted(event.actors), sorted(event.locations),
                    sorted(event.counts, key=lambda c: c.id), sorted(event.claims, key=lambda c: c.id))
 
-    @property
-    def size(self) -> int:
-        return len(self.actors) + len(self.locations) + 2 * len(self.counts) + len(self.claims)
-
 
 def _null(text: Optional[str]) -> Optional[str]:
     return None if text is None else norm(text)
@@ -120,10 +116,6 @@ class PredItems:
     @classmethod
     def of(cls, event: PredEvent, index: Union[int, str]) -> "PredItems":
         return cls(index, event.type, list(event.actors), list(event.locations), list(event.counts), list(event.claims))
-
-    @property
-    def size(self) -> int:
-        return len(self.actors) + len(self.locations) + 2 * len(self.counts) + len(self.claims)
 
     def key(self) -> tuple:
         """Content key: two events with the same key are interchangeable for scoring."""
