@@ -40,22 +40,14 @@ def _fail(lines: list[str], code: int = exitcodes.INVALID_INPUT) -> NoReturn:
 
 def _load_gold(gold: Optional[Path], kb: Optional[Path]) -> tuple[list["Document"], dict[str, "KBEntry"], str]:
     """Documents, knowledge base and gold hash; exit 3 with one line per problem if invalid."""
-    from bench.data.load import gold_hash, load_kb, load_split
     from bench.data.problems import ProblemsError
-    from bench.score.goldcheck import gold_problems
+    from bench.resultsio import load_gold
 
-    split_path = gold if gold is not None else paths.GOLD_SPLIT
-    kb_path = kb if kb is not None else paths.GOLD_KB
     try:
-        docs, entries = load_split(split_path), load_kb(kb_path)
+        checked = load_gold(gold, kb)
     except ProblemsError as err:
         _fail([str(p) for p in err.problems])
-    if not docs:
-        _fail([f"{split_path}: -: file: the gold split has no documents"])
-    problems = gold_problems(docs, entries, split_path)
-    if problems:
-        _fail([str(p) for p in problems])
-    return docs, entries, gold_hash(split_path, kb_path)
+    return checked.docs, checked.kb, checked.hash
 
 
 def _extractor_options(model: Optional[str], device: Optional[str], option: Optional[list[str]]) -> dict[str, Any]:
