@@ -9,7 +9,7 @@ or a leaderboard entry folder), a results dict, a ``bench.score.Results``, or a 
 prediction records (what an extractor's ``predict`` returns). Predictions are scored
 against the built-in gold split unless ``gold``/``kb`` name other files. Failures raise
 ``AssertionError`` with the per-field table, so pytest shows what dropped and by how much;
-results with different signatures raise ``bench.compare.SignatureMismatch``.
+results with different signatures raise ``bench.comparison.SignatureMismatch``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Optional, Sequence, Union
 
-from bench.compare import GATED, Comparison, compare
+from bench.comparison import GATED, Comparison, compare
 from bench.gates import GATEABLE, check_thresholds
 from bench.resultsio import DEFAULT_BOOTSTRAP, DEFAULT_SEED, Gold, load_gold, results_of
 

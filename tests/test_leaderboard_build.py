@@ -11,7 +11,8 @@ import pytest
 
 from bench import paths
 from bench.data.problems import ProblemsError
-from bench.leaderboard.build import Entry, _rank, build, collect
+from bench.leaderboard.build import _rank, build, collect
+from bench.leaderboard.model import Entry
 from bench.leaderboard.metadata import Metadata, load_metadata
 from bench.leaderboard.submit import submit
 from bench.resultsio import load_gold

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bench import paths
-from bench.compare import SignatureMismatch
+from bench.comparison import SignatureMismatch
 from bench.testing import assert_no_regression, assert_scores
 from helpers import run_bench
 from leaderboard_helpers import records, write_predictions

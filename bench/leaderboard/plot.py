@@ -6,7 +6,7 @@ fonts or external resources, and every system name XML-escaped.
 
 from __future__ import annotations
 
-from bench.leaderboard.build import Board, Entry
+from bench.leaderboard.model import Board, Entry
 from bench.leaderboard.fmt import esc
 
 WIDTH = 780

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Mapping, Optional
 from urllib.parse import quote
 
-from bench.leaderboard.build import Board, Entry
+from bench.leaderboard.model import Board, Entry
 from bench.leaderboard.fmt import COLUMNS, esc, interval, num
 from bench.leaderboard.plot import render_svg
 

@@ -7,7 +7,7 @@
 Modules, in the order the data flows: ``tokenize`` (tokens and IOB2 tags), ``spans``
 (span layer), ``assign`` (one-to-one matching), ``fields`` (field items and their
 matching), ``align`` (event alignment), ``document`` (per-document statistics), ``stats``
-(sufficient statistics and score formulas), ``bootstrap``, ``compare`` (paired test),
+(sufficient statistics and score formulas), ``bootstrap``, ``paired`` (paired bootstrap test),
 ``signature``, ``evaluate`` (the top level), ``render`` (the human table).
 """
 

@@ -11,9 +11,9 @@ import sys
 import typer
 
 from bench import __version__
-from bench.cli_data import data_app
-from bench.cli_eval import register as register_eval
-from bench.cli_leaderboard import register as register_leaderboard
+from bench.cli.data import data_app
+from bench.cli.eval import register as register_eval
+from bench.cli.leaderboard import register as register_leaderboard
 
 app = typer.Typer(
     name="bench",

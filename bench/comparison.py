@@ -6,7 +6,7 @@ scorer, normalisation and bootstrap settings): otherwise they are not comparable
 comparison refuses (``SignatureMismatch``, exit 3). When one side is a results file and
 the other predictions, the predictions are scored with the results' bootstrap settings.
 
-The test is ``bench.score.compare.paired_bootstrap`` (both systems resampled with the
+The test is ``bench.score.paired.paired_bootstrap`` (both systems resampled with the
 same document draws). A field *regresses* when ``candidate - baseline < -max_drop``.
 """
 
@@ -97,7 +97,7 @@ def _boot(signature: str) -> Optional[tuple[int, int]]:
 def compare_sides(baseline: Side, candidate: Side, *, max_drop: float = 0.0, fields: Sequence[str] = GATED,
                   resamples: int = DEFAULT_BOOTSTRAP, seed: int = DEFAULT_SEED) -> Comparison:
     """Compare two sides with the same signature (raises ``SignatureMismatch`` otherwise)."""
-    from bench.score.compare import paired_bootstrap
+    from bench.score.paired import paired_bootstrap
     from bench.score.signature import differences
 
     if baseline.signature != candidate.signature:

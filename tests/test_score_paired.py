@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bench.score.compare import paired_bootstrap
+from bench.score.paired import paired_bootstrap
 from bench.score.stats import COLUMN, COLUMNS, StatsTable
 
 

@@ -120,7 +120,7 @@ def compare_cmd(
     """Per-field F1 deltas (candidate - baseline) with paired-bootstrap p-values; exit 1 on a drop."""
     import json
 
-    from bench.compare import GATED, SignatureMismatch, compare
+    from bench.comparison import GATED, SignatureMismatch, compare
     from bench.data.problems import ProblemsError
     from bench.gates import GATEABLE
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bench.compare import GATED, SignatureMismatch, compare
+from bench.comparison import GATED, SignatureMismatch, compare
 from bench.resultsio import looks_like_results
 from helpers import run_bench
 from leaderboard_helpers import records, write_predictions
