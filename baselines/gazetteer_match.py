@@ -10,8 +10,8 @@ names match case-insensitively but must start with a capital or an "al" prefix.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 from baselines.gazetteer import ARMED_GROUPS, COUNTRIES, NEWS_AGENCIES, ORGANISATIONS
 
@@ -36,13 +36,22 @@ def _table() -> dict[str, tuple[str, str]]:
 
 
 def _pattern(aliases: list[str], flags: int) -> re.Pattern[str]:
-    bodies = sorted({r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", a)) for a in aliases}, key=len, reverse=True)
+    bodies = sorted(
+        {r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", a)) for a in aliases}, key=len, reverse=True
+    )
     return re.compile(r"(?<![\w-])(?:" + "|".join(bodies) + r")(?![\w-]|\.\w)", flags)
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    names = [*(a for aliases in ARMED_GROUPS.values() for a in aliases), "Isis", "Isil", *NEWS_AGENCIES, *ORGANISATIONS, *COUNTRIES]
+    names = [
+        *(a for aliases in ARMED_GROUPS.values() for a in aliases),
+        "Isis",
+        "Isil",
+        *NEWS_AGENCIES,
+        *ORGANISATIONS,
+        *COUNTRIES,
+    ]
     exact = [n for n in names if len(n) <= 4 or n.replace(".", "").isupper()]
     loose = [n for n in names if n not in exact]
     return _pattern(exact, 0), _pattern(loose, re.I)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from bench.normalize import NumberParseError, parse_count
 from baselines.lexicon import MONTHS, NON_PERSON_NOUNS, UNIT_AFTER, VICTIM_NOUNS
+from bench.normalize import NumberParseError, parse_count
 
 _UNIT_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -42,7 +42,9 @@ _MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\.?\s*$")
 _MONTH_AFTER = re.compile(r"^\s*(?:" + "|".join(MONTHS) + r")\b")
 _NEXT_WORDS = re.compile(r"[A-Za-z%.']+")
 _PERSON_AFTER = re.compile(
-    r"\s+(?:\w+\s+)?(?:" + "|".join(sorted({n for nouns in VICTIM_NOUNS.values() for n in nouns}, key=len, reverse=True)) + r")\b",
+    r"\s+(?:\w+\s+)?(?:"
+    + "|".join(sorted({n for nouns in VICTIM_NOUNS.values() for n in nouns}, key=len, reverse=True))
+    + r")\b",
     re.I,
 )
 
@@ -72,7 +74,9 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[tupl
             continue
         if surface.lower() == "one" and not _PERSON_AFTER.match(text[e : e + 40]):
             continue
-        if surface.lower() in ("a few", "several") and not re.match(r"\s+(?:more|other|\w+(?:s|men)\b)", text[e : e + 30]):
+        if surface.lower() in ("a few", "several") and not re.match(
+            r"\s+(?:more|other|\w+(?:s|men)\b)", text[e : e + 30]
+        ):
             continue
         try:
             parse_count(surface)

@@ -6,8 +6,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 SPAN_TYPES: tuple[str, ...] = ("PERSON", "GROUP", "LOCATION", "COUNT")
 
@@ -23,7 +23,7 @@ class Mention:
     def text(self, document: str) -> str:
         return document[self.start : self.end]
 
-    def overlaps(self, other: "Mention") -> bool:
+    def overlaps(self, other: Mention) -> bool:
         return self.start < other.end and other.start < self.end
 
     def as_json(self) -> dict[str, object]:

@@ -20,7 +20,10 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col maj capt sgt brig st jr sr no vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n a.m p.m inc corp co gov rep sen".split()
 )
 # Once one of these appears, the rest of the page is comments or page chrome.
-_TERMINAL = re.compile(r"^\s*(?:no comments|leave a (?:reply|comment)|share this article|join (?:our|the) (?:comment\w*|conversation)|related (?:articles|stories|posts)|more from)", re.I)
+_TERMINAL = re.compile(
+    r"^\s*(?:no comments|leave a (?:reply|comment)|share this article|join (?:our|the) (?:comment\w*|conversation)|related (?:articles|stories|posts)|more from)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)

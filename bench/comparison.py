@@ -12,12 +12,22 @@ same document draws). A field *regresses* when ``candidate - baseline < -max_dro
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional, Sequence, Union
+from typing import Any
 
 from bench.gates import dropped
-from bench.resultsio import DEFAULT_BOOTSTRAP, DEFAULT_SEED, Gold, Side, load_gold, looks_like_results, read_results, results_of
+from bench.resultsio import (
+    DEFAULT_BOOTSTRAP,
+    DEFAULT_SEED,
+    Gold,
+    Side,
+    load_gold,
+    looks_like_results,
+    read_results,
+    results_of,
+)
 
 GATED: tuple[str, ...] = ("overall", "actor", "location", "count", "attribution", "span")
 
@@ -26,7 +36,9 @@ class SignatureMismatch(ValueError):
     """The two results are not comparable; ``reasons`` says which parts of the signatures differ."""
 
     def __init__(self, a: str, b: str, reasons: list[str]) -> None:
-        super().__init__(f"not comparable: signatures differ ({'; '.join(reasons)})\n  baseline:  {a}\n  candidate: {b}")
+        super().__init__(
+            f"not comparable: signatures differ ({'; '.join(reasons)})\n  baseline:  {a}\n  candidate: {b}"
+        )
         self.reasons = reasons
 
 
@@ -38,8 +50,8 @@ class FieldDelta:
     baseline: float
     candidate: float
     delta: float
-    ci: Optional[list[float]]
-    p_value: Optional[float]
+    ci: list[float] | None
+    p_value: float | None
     regressed: bool
 
 
@@ -61,30 +73,52 @@ class Comparison:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "baseline": self.baseline, "candidate": self.candidate, "signature": self.signature,
-            "max_drop": self.max_drop, "paired_bootstrap": {"resamples": self.resamples, "seed": self.seed},
-            "fields": {r.field: {"baseline": r.baseline, "candidate": r.candidate, "delta": r.delta, "ci": r.ci,
-                                 "p_value": r.p_value, "regressed": r.regressed} for r in self.rows},
+            "baseline": self.baseline,
+            "candidate": self.candidate,
+            "signature": self.signature,
+            "max_drop": self.max_drop,
+            "paired_bootstrap": {"resamples": self.resamples, "seed": self.seed},
+            "fields": {
+                r.field: {
+                    "baseline": r.baseline,
+                    "candidate": r.candidate,
+                    "delta": r.delta,
+                    "ci": r.ci,
+                    "p_value": r.p_value,
+                    "regressed": r.regressed,
+                }
+                for r in self.rows
+            },
             "regressions": [r.field for r in self.regressions],
         }
 
     def lines(self) -> list[str]:
         """The human table, one line per field, then a verdict."""
-        out = [f"baseline:  {self.baseline}", f"candidate: {self.candidate}", f"signature: {self.signature}",
-               f"paired bootstrap: {self.resamples} resamples, seed {self.seed}; max drop {self.max_drop:g}", "",
-               f"{'field':<12} {'baseline':>9} {'candidate':>9} {'delta':>8}  {'95% CI of delta':<18} {'p-value':>7}  status"]
+        out = [
+            f"baseline:  {self.baseline}",
+            f"candidate: {self.candidate}",
+            f"signature: {self.signature}",
+            f"paired bootstrap: {self.resamples} resamples, seed {self.seed}; max drop {self.max_drop:g}",
+            "",
+            f"{'field':<12} {'baseline':>9} {'candidate':>9} {'delta':>8}  {'95% CI of delta':<18} {'p-value':>7}  status",
+        ]
         for r in self.rows:
             ci = f"[{r.ci[0]:+.3f}, {r.ci[1]:+.3f}]" if r.ci else "-"
             p = "-" if r.p_value is None else f"{r.p_value:.3f}"
             status = f"REGRESSION (drop {-r.delta:.3f} > {self.max_drop:g})" if r.regressed else "ok"
-            out.append(f"{r.field:<12} {r.baseline:>9.3f} {r.candidate:>9.3f} {r.delta:>+8.3f}  {ci:<18} {p:>7}  {status}")
+            out.append(
+                f"{r.field:<12} {r.baseline:>9.3f} {r.candidate:>9.3f} {r.delta:>+8.3f}  {ci:<18} {p:>7}  {status}"
+            )
         out.append("")
-        out.append(f"{len(self.regressions)} field(s) regressed: {', '.join(r.field for r in self.regressions)}"
-                   if self.regressions else "no regression")
+        out.append(
+            f"{len(self.regressions)} field(s) regressed: {', '.join(r.field for r in self.regressions)}"
+            if self.regressions
+            else "no regression"
+        )
         return out
 
 
-def _boot(signature: str) -> Optional[tuple[int, int]]:
+def _boot(signature: str) -> tuple[int, int] | None:
     from bench.score.signature import parse_signature
 
     try:
@@ -94,8 +128,15 @@ def _boot(signature: str) -> Optional[tuple[int, int]]:
     return int(resamples), int(seed)
 
 
-def compare_sides(baseline: Side, candidate: Side, *, max_drop: float = 0.0, fields: Sequence[str] = GATED,
-                  resamples: int = DEFAULT_BOOTSTRAP, seed: int = DEFAULT_SEED) -> Comparison:
+def compare_sides(
+    baseline: Side,
+    candidate: Side,
+    *,
+    max_drop: float = 0.0,
+    fields: Sequence[str] = GATED,
+    resamples: int = DEFAULT_BOOTSTRAP,
+    seed: int = DEFAULT_SEED,
+) -> Comparison:
     """Compare two sides with the same signature (raises ``SignatureMismatch`` otherwise)."""
     from bench.score.paired import paired_bootstrap
     from bench.score.signature import differences
@@ -110,17 +151,27 @@ def compare_sides(baseline: Side, candidate: Side, *, max_drop: float = 0.0, fie
         tests = paired_bootstrap(baseline.stats, candidate.stats, resamples=resamples, seed=seed, metrics=tuple(fields))
     except ValueError as err:
         raise SignatureMismatch(baseline.signature, candidate.signature, [str(err)]) from err
-    rows = [FieldDelta(name, t["a"], t["b"], t["delta"], t["ci"], t["p_value"], dropped(t["delta"], max_drop))
-            for name, t in tests.items()]
+    rows = [
+        FieldDelta(name, t["a"], t["b"], t["delta"], t["ci"], t["p_value"], dropped(t["delta"], max_drop))
+        for name, t in tests.items()
+    ]
     return Comparison(baseline.label, candidate.label, baseline.signature, max_drop, resamples, seed, rows)
 
 
-Source = Union[str, Path, dict, Sequence[dict], Any]
+Source = str | Path | dict | Sequence[dict] | Any
 
 
-def compare(baseline: Source, candidate: Source, *, gold: Optional[Gold] = None, max_drop: float = 0.0,
-            fields: Sequence[str] = GATED, bootstrap: Optional[int] = None, seed: Optional[int] = None,
-            resamples: Optional[int] = None) -> Comparison:
+def compare(
+    baseline: Source,
+    candidate: Source,
+    *,
+    gold: Gold | None = None,
+    max_drop: float = 0.0,
+    fields: Sequence[str] = GATED,
+    bootstrap: int | None = None,
+    seed: int | None = None,
+    resamples: int | None = None,
+) -> Comparison:
     """Compare two systems: paths (results, predictions, entry folder), results dicts, ``Results``
     objects or lists of prediction records (an extractor's output).
 
@@ -136,28 +187,35 @@ def compare(baseline: Source, candidate: Source, *, gold: Optional[Gold] = None,
             break
     boot = bootstrap if bootstrap is not None else inferred[0] if inferred else DEFAULT_BOOTSTRAP
     boot_seed = seed if seed is not None else inferred[1] if inferred else DEFAULT_SEED
-    needs_gold = any((isinstance(s, (str, Path)) and not _is_results_path(s)) or isinstance(s, (list, tuple))
-                     for s in sources)
+    needs_gold = any(
+        (isinstance(s, (str, Path)) and not _is_results_path(s)) or isinstance(s, (list, tuple)) for s in sources
+    )
     if needs_gold and gold is None:
         gold = load_gold()
     sides = [results_of(s, gold, bootstrap=boot, seed=boot_seed) for s in sources]
-    return compare_sides(sides[0], sides[1], max_drop=max_drop, fields=fields,
-                         resamples=resamples if resamples is not None else (boot or DEFAULT_BOOTSTRAP), seed=boot_seed)
+    return compare_sides(
+        sides[0],
+        sides[1],
+        max_drop=max_drop,
+        fields=fields,
+        resamples=resamples if resamples is not None else (boot or DEFAULT_BOOTSTRAP),
+        seed=boot_seed,
+    )
 
 
-def _is_results_path(source: Union[str, Path]) -> bool:
+def _is_results_path(source: str | Path) -> bool:
     path = Path(source)
     return path.is_file() and looks_like_results(path)
 
 
-def _signature_of(source: Source) -> Optional[str]:
+def _signature_of(source: Source) -> str | None:
     """The signature of a source that already has one (results file, dict or object)."""
     if isinstance(source, (str, Path)):
         if not _is_results_path(source):
             return None
         try:
             return str(read_results(source)["signature"])
-        except Exception:  # noqa: BLE001 - reported properly when the side is loaded
+        except Exception:
             return None
     if isinstance(source, dict):
         value = source.get("signature")

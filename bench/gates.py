@@ -11,13 +11,26 @@ F1 with a threshold; a missed gate makes the command exit 1 (``exitcodes.GATE_FA
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 # scores that can be gated: the headline, the four fields, the span layers and their types
 GATEABLE: tuple[str, ...] = (
-    "overall", "actor", "location", "count", "attribution",
-    "span", "span.PERSON", "span.GROUP", "span.LOCATION", "span.COUNT",
-    "span_partial", "span_partial.PERSON", "span_partial.GROUP", "span_partial.LOCATION", "span_partial.COUNT",
+    "overall",
+    "actor",
+    "location",
+    "count",
+    "attribution",
+    "span",
+    "span.PERSON",
+    "span.GROUP",
+    "span.LOCATION",
+    "span.COUNT",
+    "span_partial",
+    "span_partial.PERSON",
+    "span_partial.GROUP",
+    "span_partial.LOCATION",
+    "span_partial.COUNT",
 )
 EPSILON = 1e-9  # float noise never fails a gate
 

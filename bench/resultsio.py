@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import TYPE_CHECKING, Any
 
 from bench import paths
 from bench.data.problems import Problem, ProblemsError
@@ -23,21 +23,21 @@ if TYPE_CHECKING:  # pragma: no cover
 
 DEFAULT_BOOTSTRAP = 1000
 DEFAULT_SEED = 0
-PathLike = Union[str, Path]
+PathLike = str | Path
 
 
 @dataclass
 class Gold:
     """A checked gold split: documents, knowledge base and the hash of the two files."""
 
-    docs: list["Document"]
-    kb: dict[str, "KBEntry"]
+    docs: list[Document]
+    kb: dict[str, KBEntry]
     hash: str
     split_path: Path
     kb_path: Path
 
 
-def load_gold(split: Optional[PathLike] = None, kb: Optional[PathLike] = None) -> Gold:
+def load_gold(split: PathLike | None = None, kb: PathLike | None = None) -> Gold:
     """Load and check the gold split (default: the built-in one)."""
     from bench.data.load import gold_hash, load_kb, load_split
     from bench.score.goldcheck import gold_problems
@@ -53,7 +53,7 @@ def load_gold(split: Optional[PathLike] = None, kb: Optional[PathLike] = None) -
     return Gold(docs, entries, gold_hash(split_path, kb_path), split_path, kb_path)
 
 
-def score_file(path: PathLike, gold: Gold, *, bootstrap: int = DEFAULT_BOOTSTRAP, seed: int = DEFAULT_SEED) -> "Results":
+def score_file(path: PathLike, gold: Gold, *, bootstrap: int = DEFAULT_BOOTSTRAP, seed: int = DEFAULT_SEED) -> Results:
     """Validate and score a predictions file (raises ``ProblemsError`` if it does not validate)."""
     from bench.predictions.validate import load_predictions
     from bench.score.evaluate import evaluate
@@ -115,7 +115,7 @@ class Side:
     label: str
     signature: str
     scores: dict[str, Any]
-    stats: "StatsTable"
+    stats: StatsTable
     results: dict[str, Any]
 
 
@@ -129,8 +129,9 @@ def side_from_results(data: dict[str, Any], label: str) -> Side:
     return Side(label, str(data["signature"]), data["scores"], table, data)
 
 
-def load_side(path: PathLike, gold: Optional[Gold], *, bootstrap: int = DEFAULT_BOOTSTRAP,
-              seed: int = DEFAULT_SEED) -> Side:
+def load_side(
+    path: PathLike, gold: Gold | None, *, bootstrap: int = DEFAULT_BOOTSTRAP, seed: int = DEFAULT_SEED
+) -> Side:
     """A results file as is, or a predictions file scored now against ``gold``.
 
     A folder is a leaderboard submission: its ``predictions.jsonl`` is scored.
@@ -146,8 +147,9 @@ def load_side(path: PathLike, gold: Optional[Gold], *, bootstrap: int = DEFAULT_
     return Side(str(path), results.signature, results.scores, results.stats, results.to_json())
 
 
-def results_of(obj: Any, gold: Optional[Gold] = None, *, bootstrap: int = DEFAULT_BOOTSTRAP,
-               seed: int = DEFAULT_SEED) -> Side:
+def results_of(
+    obj: Any, gold: Gold | None = None, *, bootstrap: int = DEFAULT_BOOTSTRAP, seed: int = DEFAULT_SEED
+) -> Side:
     """A ``Side`` from a path (results or predictions), a results dict, a ``Results``, or a
     list of prediction records (scored against ``gold``, default the built-in split)."""
     if isinstance(obj, (str, Path)):

@@ -14,37 +14,54 @@ results with different signatures raise ``bench.comparison.SignatureMismatch``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Optional, Sequence, Union
+from typing import Any
 
 from bench.comparison import GATED, Comparison, compare
 from bench.gates import GATEABLE, check_thresholds
 from bench.resultsio import DEFAULT_BOOTSTRAP, DEFAULT_SEED, Gold, load_gold, results_of
 
-PathLike = Union[str, Path]
+PathLike = str | Path
 
 
-def _gold(gold: Optional[PathLike], kb: Optional[PathLike]) -> Optional[Gold]:
+def _gold(gold: PathLike | None, kb: PathLike | None) -> Gold | None:
     return load_gold(gold, kb) if gold is not None or kb is not None else None
 
 
-def assert_no_regression(baseline: Any, candidate: Any, *, max_drop: float = 0.0, fields: Sequence[str] = GATED,
-                         gold: Optional[PathLike] = None, kb: Optional[PathLike] = None,
-                         bootstrap: Optional[int] = None, seed: Optional[int] = None) -> Comparison:
+def assert_no_regression(
+    baseline: Any,
+    candidate: Any,
+    *,
+    max_drop: float = 0.0,
+    fields: Sequence[str] = GATED,
+    gold: PathLike | None = None,
+    kb: PathLike | None = None,
+    bootstrap: int | None = None,
+    seed: int | None = None,
+) -> Comparison:
     """Fail when any of ``fields`` drops by more than ``max_drop`` (F1) from baseline to candidate.
 
     Returns the ``Comparison`` (deltas, paired-bootstrap p-values) when nothing regressed.
     """
     __tracebackhide__ = True
-    result = compare(baseline, candidate, gold=_gold(gold, kb), max_drop=max_drop, fields=fields,
-                     bootstrap=bootstrap, seed=seed)
+    result = compare(
+        baseline, candidate, gold=_gold(gold, kb), max_drop=max_drop, fields=fields, bootstrap=bootstrap, seed=seed
+    )
     if result.regressions:
         raise AssertionError("BREAKOUT regression:\n" + "\n".join(result.lines()))
     return result
 
 
-def assert_scores(system: Any, *, gold: Optional[PathLike] = None, kb: Optional[PathLike] = None,
-                  bootstrap: int = DEFAULT_BOOTSTRAP, seed: int = DEFAULT_SEED, **thresholds: float) -> dict[str, Any]:
+def assert_scores(
+    system: Any,
+    *,
+    gold: PathLike | None = None,
+    kb: PathLike | None = None,
+    bootstrap: int = DEFAULT_BOOTSTRAP,
+    seed: int = DEFAULT_SEED,
+    **thresholds: float,
+) -> dict[str, Any]:
     """Fail when a score's F1 is below its threshold: ``assert_scores(p, overall=0.4, count=0.5)``.
 
     Span scores use ``span``/``span_partial`` (types such as ``span.PERSON`` cannot be

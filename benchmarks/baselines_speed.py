@@ -16,8 +16,9 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from bench import paths
 from bench.data.model import Document
@@ -48,7 +49,9 @@ def rules_speed(docs: list[Document], repeats: int) -> float:
     return len(docs) / seconds
 
 
-def transformer_speed(texts: list[str], model_id: str | None, layers: int | None, max_tokens: int, repeats: int) -> dict[str, Any]:
+def transformer_speed(
+    texts: list[str], model_id: str | None, layers: int | None, max_tokens: int, repeats: int
+) -> dict[str, Any]:
     import torch
     from transformers import pipeline
 
@@ -66,8 +69,12 @@ def transformer_speed(texts: list[str], model_id: str | None, layers: int | None
         windows = make_windows(tokenizer, texts, 512, 0)
         assert len(windows) == len(texts), "every line must fit one window for a like-for-like comparison"
         logits = window_logits(model, windows, max_tokens, "cpu", tokenizer.pad_token_id or 0)
-        return {(w.text_index, o[0], o[1], LABELS[int(row.argmax())]) for w, scores in zip(windows, logits)
-                for o, row in zip(w.offsets, scores) if o is not None and LABELS[int(row.argmax())] != "O"}
+        return {
+            (w.text_index, o[0], o[1], LABELS[int(row.argmax())])
+            for w, scores in zip(windows, logits)
+            for o, row in zip(w.offsets, scores)
+            if o is not None and LABELS[int(row.argmax())] != "O"
+        }
 
     tagger = pipeline("token-classification", model=model, tokenizer=tokenizer, aggregation_strategy="none", device=-1)
 
@@ -78,9 +85,16 @@ def transformer_speed(texts: list[str], model_id: str | None, layers: int | None
         ours_s, ours_out = best_of(repeats, ours)
         plain_s, plain_out = best_of(repeats, plain)
     return {
-        "encoder": encoder.name, "texts": len(texts), "tokens": tokens, "max_tokens": max_tokens,
-        "ours_tok_s": tokens / ours_s, "pipeline_tok_s": tokens / plain_s, "speedup": plain_s / ours_s,
-        "identical": ours_out == plain_out, "labelled_tokens": len(ours_out), "differences": len(ours_out ^ plain_out),
+        "encoder": encoder.name,
+        "texts": len(texts),
+        "tokens": tokens,
+        "max_tokens": max_tokens,
+        "ours_tok_s": tokens / ours_s,
+        "pipeline_tok_s": tokens / plain_s,
+        "speedup": plain_s / ours_s,
+        "identical": ours_out == plain_out,
+        "labelled_tokens": len(ours_out),
+        "differences": len(ours_out ^ plain_out),
     }
 
 
@@ -88,11 +102,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=None, help="encoder folder or cached hub id (default: the pinned MiniLM)")
     parser.add_argument("--layers", type=int, default=3, help="encoder layers kept, as in the baseline (0: all)")
-    parser.add_argument("--max-tokens", type=int, default=512, help="padded tokens per batch (the baseline's CPU default)")
+    parser.add_argument(
+        "--max-tokens", type=int, default=512, help="padded tokens per batch (the baseline's CPU default)"
+    )
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--copies", type=int, default=2, help="how many times the seed texts are repeated")
-    parser.add_argument("--threads", type=int, default=1,
-                        help="torch intra-op threads (default 1: stable on a shared machine; 0 keeps torch's default)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="torch intra-op threads (default 1: stable on a shared machine; 0 keeps torch's default)",
+    )
     args = parser.parse_args()
     if args.threads:
         import torch
@@ -108,12 +128,16 @@ def main() -> None:
     r = transformer_speed(lines, args.model, args.layers or None, args.max_tokens, args.repeats)
     import torch
 
-    print(f"transformer inference ({r['encoder']}, {r['texts']} lines, {r['tokens']} tokens, "
-          f"{torch.get_num_threads()} torch thread(s)):")
+    print(
+        f"transformer inference ({r['encoder']}, {r['texts']} lines, {r['tokens']} tokens, "
+        f"{torch.get_num_threads()} torch thread(s)):"
+    )
     print(f"  batched + length-sorted (<= {r['max_tokens']} padded tokens a batch): {r['ours_tok_s']:,.0f} tokens/s")
     print(f"  transformers.pipeline, one text at a time: {r['pipeline_tok_s']:,.0f} tokens/s")
-    print(f"  speed-up: {r['speedup']:.2f}x; identical labels: {r['identical']} "
-          f"({r['labelled_tokens']} non-O tokens, {r['differences']} differences)")
+    print(
+        f"  speed-up: {r['speedup']:.2f}x; identical labels: {r['identical']} "
+        f"({r['labelled_tokens']} non-O tokens, {r['differences']} differences)"
+    )
 
 
 if __name__ == "__main__":

@@ -33,18 +33,22 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.data.model import Claim, Count, CountValue, Document, Entity, Event, KBEntry, Span  # noqa: E402
+from bench.data.model import Claim, Count, CountValue, Document, Entity, Event, KBEntry, Span
 
 GROUPS = ["ISIS", "Islamic State", "gunmen", "militants", "Al-Qaeda", "the SDF", "security forces"]
 SOURCES = ["officials", "the ministry", "Al-Jazeera", "a spokesman", "the police"]
 PLACES = ["Baghdad", "Abu Ghraib", "Taji", "Hassakeh", "Gweiran Prison", "Syria", "Iraq", "Kirkuk"]
-NUMBERS = [("at least 25", CountValue(stated=25, low=25, high=None, modifier="at_least")),
-           ("hundreds", CountValue(stated=None, low=200, high=999, modifier="vague")),
-           ("260", CountValue(stated=260, low=260, high=260, modifier="exact")),
-           ("twelve", CountValue(stated=12, low=12, high=12, modifier="exact")),
-           ("more than 100", CountValue(stated=100, low=101, high=None, modifier="at_least"))]
-FILLER = ("the and of attack prison said on in a was were by after before during city "
-          "local people reported according to forces fighting near road during week").split()
+NUMBERS = [
+    ("at least 25", CountValue(stated=25, low=25, high=None, modifier="at_least")),
+    ("hundreds", CountValue(stated=None, low=200, high=999, modifier="vague")),
+    ("260", CountValue(stated=260, low=260, high=260, modifier="exact")),
+    ("twelve", CountValue(stated=12, low=12, high=12, modifier="exact")),
+    ("more than 100", CountValue(stated=100, low=101, high=None, modifier="at_least")),
+]
+FILLER = (
+    "the and of attack prison said on in a was were by after before during city "
+    "local people reported according to forces fighting near road during week"
+).split()
 
 
 class _Text:
@@ -74,25 +78,50 @@ def make_doc(i: int, rng: random.Random) -> Document:
         ids = {role: f"e{e}_{role}" for role in ("actor", "place", "country", "source")}
         actor = Entity.model_construct(id=ids["actor"], type="GROUP", kb=None, mentions=[text.add(rng.choice(GROUPS))])
         text.add("attacked")
-        place = Entity.model_construct(id=ids["place"], type="LOCATION", kb=None, mentions=[text.add(rng.choice(PLACES))])
+        place = Entity.model_construct(
+            id=ids["place"], type="LOCATION", kb=None, mentions=[text.add(rng.choice(PLACES))]
+        )
         text.add("in")
-        country = Entity.model_construct(id=ids["country"], type="LOCATION", kb=None, mentions=[text.add(rng.choice(PLACES))])
+        country = Entity.model_construct(
+            id=ids["country"], type="LOCATION", kb=None, mentions=[text.add(rng.choice(PLACES))]
+        )
         text.add(".")
-        source = Entity.model_construct(id=ids["source"], type="GROUP", kb=None, mentions=[text.add(rng.choice(SOURCES))])
+        source = Entity.model_construct(
+            id=ids["source"], type="GROUP", kb=None, mentions=[text.add(rng.choice(SOURCES))]
+        )
         text.add("said")
         counts = []
         for c, category in enumerate(("killed", "escaped")):
             surface, value = rng.choice(NUMBERS)
-            counts.append(Count.model_construct(id=f"e{e}.c{c}", mention=text.add(surface), category=category,
-                                                victims="security" if category == "killed" else None,
-                                                value=value, source=ids["source"]))
+            counts.append(
+                Count.model_construct(
+                    id=f"e{e}.c{c}",
+                    mention=text.add(surface),
+                    category=category,
+                    victims="security" if category == "killed" else None,
+                    value=value,
+                    source=ids["source"],
+                )
+            )
             text.add(category)
         text.filler(rng, rng.randint(10, 20))
         entities += [actor, place, country, source]
-        claim = Claim.model_construct(id=f"e{e}.k0", kind="responsibility", actor=ids["actor"], source=ids["actor"], via=None, cue=None)
-        events.append(Event.model_construct(id=f"e{e}", type=rng.choice(("prison_break", "attack")), actors=[ids["actor"]],
-                                            locations=[ids["place"], ids["country"]], trigger=None, date=None, kb=None,
-                                            counts=counts, claims=[claim]))
+        claim = Claim.model_construct(
+            id=f"e{e}.k0", kind="responsibility", actor=ids["actor"], source=ids["actor"], via=None, cue=None
+        )
+        events.append(
+            Event.model_construct(
+                id=f"e{e}",
+                type=rng.choice(("prison_break", "attack")),
+                actors=[ids["actor"]],
+                locations=[ids["place"], ids["country"]],
+                trigger=None,
+                date=None,
+                kb=None,
+                counts=counts,
+                claims=[claim],
+            )
+        )
     return Document.model_construct(doc_id=f"doc{i:06d}", text="".join(text.parts), entities=entities, events=events)
 
 
@@ -161,10 +190,19 @@ def run_one(n: int, resamples: int) -> dict[str, Any]:
         start = time.process_time()
         classification_report(y_true, y_pred, mode="strict", scheme=IOB2, output_dict=True)
         seqeval_time = min(seqeval_time, time.process_time() - start)
-    return {"documents": n, "tokens": tokens, "evaluate_s": elapsed, "evaluate_cpu_s": cpu, "docs_per_s": n / elapsed,
-            "docs_per_cpu_s": n / cpu,
-            "peak_mb": peak_kb / 1024, "span_layer_s": span_time, "seqeval_s": seqeval_time,
-            "span_vs_seqeval": span_time / seqeval_time, "headline": results.headline}
+    return {
+        "documents": n,
+        "tokens": tokens,
+        "evaluate_s": elapsed,
+        "evaluate_cpu_s": cpu,
+        "docs_per_s": n / elapsed,
+        "docs_per_cpu_s": n / cpu,
+        "peak_mb": peak_kb / 1024,
+        "span_layer_s": span_time,
+        "seqeval_s": seqeval_time,
+        "span_vs_seqeval": span_time / seqeval_time,
+        "headline": results.headline,
+    }
 
 
 def main() -> None:
@@ -176,15 +214,24 @@ def main() -> None:
     if args.one:
         print(json.dumps(run_one(args.sizes[0], args.bootstrap)))
         return
-    print(f"{'docs':>7} {'tokens':>10} {'wall s':>8} {'docs/s':>7} {'cpu s':>8} {'docs/cpu s':>10} {'peak MB':>8} "
-          f"{'span cpu s':>10} {'seqeval cpu s':>13} {'span/seqeval':>12}")
+    print(
+        f"{'docs':>7} {'tokens':>10} {'wall s':>8} {'docs/s':>7} {'cpu s':>8} {'docs/cpu s':>10} {'peak MB':>8} "
+        f"{'span cpu s':>10} {'seqeval cpu s':>13} {'span/seqeval':>12}"
+    )
     for n in args.sizes:
-        out = subprocess.run([sys.executable, __file__, str(n), "--bootstrap", str(args.bootstrap), "--one"],
-                             check=True, capture_output=True, text=True).stdout
+        out = subprocess.run(
+            [sys.executable, __file__, str(n), "--bootstrap", str(args.bootstrap), "--one"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
         r = json.loads(out)
-        print(f"{r['documents']:>7} {r['tokens']:>10} {r['evaluate_s']:>8.2f} {r['docs_per_s']:>7.0f} "
-              f"{r['evaluate_cpu_s']:>8.2f} {r['docs_per_cpu_s']:>10.0f} {r['peak_mb']:>8.1f} "
-              f"{r['span_layer_s']:>10.2f} {r['seqeval_s']:>13.2f} {r['span_vs_seqeval']:>12.2f}", flush=True)
+        print(
+            f"{r['documents']:>7} {r['tokens']:>10} {r['evaluate_s']:>8.2f} {r['docs_per_s']:>7.0f} "
+            f"{r['evaluate_cpu_s']:>8.2f} {r['docs_per_cpu_s']:>10.0f} {r['peak_mb']:>8.1f} "
+            f"{r['span_layer_s']:>10.2f} {r['seqeval_s']:>13.2f} {r['span_vs_seqeval']:>12.2f}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -8,4 +8,6 @@ from pathlib import Path
 
 
 def run_bench(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bench", *map(str, args)], capture_output=True, text=True, cwd=cwd, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "bench", *map(str, args)], capture_output=True, text=True, cwd=cwd, env=env
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from bench.extractors.empty import EmptyExtractor
 from bench.extractors.oracle import OracleExtractor
@@ -39,7 +39,7 @@ def records(kind: str) -> list[dict[str, Any]]:
     raise ValueError(kind)
 
 
-def write_predictions(folder: Path, kind: str, name: Optional[str] = None) -> Path:
+def write_predictions(folder: Path, kind: str, name: str | None = None) -> Path:
     path = Path(folder) / f"{name or kind}.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(kind)), encoding="utf-8")
     return path
@@ -54,19 +54,24 @@ def write_meta(folder: Path, name: str = "meta", **changes: Any) -> Path:
     return path
 
 
-def snapshot(folder: Path) -> dict[str, Optional[bytes]]:
+def snapshot(folder: Path) -> dict[str, bytes | None]:
     """Every path under ``folder`` (folders map to None, files to their bytes), hidden ones included."""
     folder = Path(folder)
     if not folder.exists():
         return {}
-    return {p.relative_to(folder).as_posix(): (None if p.is_dir() else p.read_bytes()) for p in sorted(folder.rglob("*"))}
+    return {
+        p.relative_to(folder).as_posix(): (None if p.is_dir() else p.read_bytes()) for p in sorted(folder.rglob("*"))
+    }
 
 
 HOSTILE_META = {
     "authors": ["<b>bold</b> & co", "Eve | Mallory"],
     "description": "<script>window.__pwned = 1</script>\n**not bold** [link](javascript:alert(1))",
-    "training_data": {"saw_test_articles": "yes", "how": "</td><img src=x onerror=alert(2)> | tuned on them",
-                      "datasets": ["<i>data</i>"]},
+    "training_data": {
+        "saw_test_articles": "yes",
+        "how": "</td><img src=x onerror=alert(2)> | tuned on them",
+        "datasets": ["<i>data</i>"],
+    },
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import sys
@@ -9,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from baselines.numbers import find_numbers
+from baselines.rules import RuleExtractor
+from baselines.rules.tagger import tag
 from bench.data.model import Document
 from bench.extractors import Extractor, load_extractor
 from bench.normalize import parse_count
 from bench.predictions.validate import validate_records
-from baselines.numbers import find_numbers
-from baselines.rules import RuleExtractor
-from baselines.rules.tagger import tag
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -52,19 +53,27 @@ def test_casualties_get_victims_and_the_source_after_the_clause() -> None:
     assert (count["category"], count["victims"], count["source"]) == ("killed", "security", "army")
     assert parse_count(count["value"]).modifier == "at_least"
     [event] = record["events"]
-    assert event["type"] == "attack" and event["actors"] == ["Gunmen"] and event["locations"] == ["police station", "Lagos"]
+    assert (
+        event["type"] == "attack"
+        and event["actors"] == ["Gunmen"]
+        and event["locations"] == ["police station", "Lagos"]
+    )
 
 
 def test_apposition_and_pronoun_sources() -> None:
-    text = ("Jane Doe, a spokeswoman for the regional government, said 40 prisoners fled the prison. "
-            "She said dozens of guards were wounded.")
+    text = (
+        "Jane Doe, a spokeswoman for the regional government, said 40 prisoners fled the prison. "
+        "She said dozens of guards were wounded."
+    )
     counts = all_counts(predict(text))
     assert [(c["category"], c["source"]) for c in counts] == [("escaped", "Jane Doe"), ("wounded", "Jane Doe")]
     assert counts[1]["victims"] == "security"
 
 
 def test_according_to_and_the_article_voice() -> None:
-    counts = all_counts(predict("According to Reuters, 30 civilians died in the airstrike. Two soldiers were also killed."))
+    counts = all_counts(
+        predict("According to Reuters, 30 civilians died in the airstrike. Two soldiers were also killed.")
+    )
     assert [(c["victims"], c["source"]) for c in counts] == [("civilians", "Reuters"), ("security", None)]
 
 
@@ -74,9 +83,13 @@ def test_a_responsibility_claim() -> None:
 
 
 def test_accusation_and_denial() -> None:
-    claims = all_claims(predict("The government blamed Boko Haram for the raid on the prison. Boko Haram denied any involvement."))
+    claims = all_claims(
+        predict("The government blamed Boko Haram for the raid on the prison. Boko Haram denied any involvement.")
+    )
     assert {(c["kind"], c["actor"], c["source"]) for c in claims} == {
-        ("accusation", "Boko Haram", "government"), ("denial", "Boko Haram", "Boko Haram")}
+        ("accusation", "Boko Haram", "government"),
+        ("denial", "Boko Haram", "Boko Haram"),
+    }
 
 
 def test_intended_numbers_dates_times_and_distances_are_not_counts() -> None:
@@ -86,10 +99,15 @@ def test_intended_numbers_dates_times_and_distances_are_not_counts() -> None:
 
 
 def test_a_dated_background_incident_is_its_own_event() -> None:
-    text = ("Militants attacked a prison in Kenya on Friday, and 50 inmates escaped. "
-            "In July 2013, a similar raid on a jail in Niger freed more than 500 inmates.")
+    text = (
+        "Militants attacked a prison in Kenya on Friday, and 50 inmates escaped. "
+        "In July 2013, a similar raid on a jail in Niger freed more than 500 inmates."
+    )
     events = predict(text)["events"]
-    assert [(e["type"], e["locations"]) for e in events] == [("prison_break", ["prison", "Kenya"]), ("prison_break", ["jail", "Niger"])]
+    assert [(e["type"], e["locations"]) for e in events] == [
+        ("prison_break", ["prison", "Kenya"]),
+        ("prison_break", ["jail", "Niger"]),
+    ]
     assert [[c["value"] for c in e["counts"]] for e in events] == [["50"], ["more than 500"]]
 
 
@@ -101,18 +119,27 @@ def test_boilerplate_is_ignored() -> None:
 
 
 def test_mentions_are_flat_typed_and_include_used_counts() -> None:
-    text = "Islamic State fighters stormed the Central Prison in Kano, Nigeria, and 120 inmates escaped, officials said."
+    text = (
+        "Islamic State fighters stormed the Central Prison in Kano, Nigeria, and 120 inmates escaped, officials said."
+    )
     record = predict(text)
     spans = [(m["start"], m["end"], m["type"]) for m in record["mentions"]]
-    assert spans == sorted(spans) and all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert spans == sorted(spans) and all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
     found = {(text[s:e], t) for s, e, t in spans}
-    assert {("Islamic State fighters", "GROUP"), ("120", "COUNT"), ("Nigeria", "LOCATION"), ("officials", "GROUP")} <= found
+    assert {
+        ("Islamic State fighters", "GROUP"),
+        ("120", "COUNT"),
+        ("Nigeria", "LOCATION"),
+        ("officials", "GROUP"),
+    } <= found
     assert any(t == "LOCATION" and "Prison" in s for s, t in found)
 
 
 def test_output_validates_against_the_prediction_format_and_is_deterministic() -> None:
     docs = [
-        Document(doc_id="a", text="Hundreds of prisoners escaped after an assault on a jail in Iraq, the ministry said."),
+        Document(
+            doc_id="a", text="Hundreds of prisoners escaped after an assault on a jail in Iraq, the ministry said."
+        ),
         Document(doc_id="b", text="Nothing happened here."),
         Document(doc_id="c", text="Al-Shabaab claimed the attack, which killed 15 people, according to AFP."),
     ]
@@ -124,16 +151,24 @@ def test_output_validates_against_the_prediction_format_and_is_deterministic() -
 
 def test_tagger_types_people_groups_and_places() -> None:
     text = "Mr. John Smith, a spokesman for the Interior Ministry, said the attack in Mosul was over."
-    found = {(text[m.start:m.end], m.type) for m in tag(text)}
+    found = {(text[m.start : m.end], m.type) for m in tag(text)}
     assert {("Mr. John Smith", "PERSON"), ("the Interior Ministry", "GROUP"), ("Mosul", "LOCATION")} <= found
 
 
 def test_no_seed_article_names_are_wired_into_the_baselines() -> None:
     """The baselines are scored on unseen articles: lexicons stay generic (cf. the pre-stop hook)."""
-    pattern = re.compile(r"abu ghraib|taji|gweiran|hass?akeh|hasakah|khalis|batawi|basra|karrada|maliki|baghdadi|shami|"
-                         r"mazloum|abadi|zuhour|azim|baqouba|kirby|khadrane|diyala|arraf|saleh|kadhimi|rojava", re.I)
-    hits = [f"{path}:{n}" for path in sorted((ROOT / "baselines").rglob("*")) if path.suffix in (".py", ".json", ".yaml", ".yml", ".txt")
-            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    pattern = re.compile(
+        r"abu ghraib|taji|gweiran|hass?akeh|hasakah|khalis|batawi|basra|karrada|maliki|baghdadi|shami|"
+        r"mazloum|abadi|zuhour|azim|baqouba|kirby|khadrane|diyala|arraf|saleh|kadhimi|rojava",
+        re.I,
+    )
+    hits = [
+        f"{path}:{n}"
+        for path in sorted((ROOT / "baselines").rglob("*"))
+        if path.suffix in (".py", ".json", ".yaml", ".yml", ".txt")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
     assert hits == []
 
 

@@ -9,15 +9,15 @@ import pytest
 import torch  # the transformer extra: CI installs it, so these tests run rather than skip
 import transformers
 
-from bench.data.model import Count, Document, Entity, Event, Span
-from bench.extractors import blind, load_extractor
-from bench.normalize import parse_count
-from bench.predictions.validate import validate_records
 from baselines.transformer import TransformerExtractor
 from baselines.transformer import encoder as encoder_module
 from baselines.transformer import train as train_module
 from baselines.transformer.infer import tag_texts
 from baselines.transformer.labels import LABELS, decode, gold_spans, make_windows
+from bench.data.model import Count, Document, Entity, Event, Span
+from bench.extractors import blind, load_extractor
+from bench.normalize import parse_count
+from bench.predictions.validate import validate_records
 
 TEXTS = {
     "n1": "Gunmen stormed the central prison in Kano and 40 inmates escaped, police said.",
@@ -40,11 +40,26 @@ def _span(text: str, needle: str) -> Span:
 def synthetic_split() -> list[Document]:
     docs = []
     for doc_id, text in TEXTS.items():
-        entities = [Entity(id=f"e{i}", type=kind, mentions=[_span(text, needle)]) for i, (kind, needle) in enumerate(ENTITIES[doc_id])]
+        entities = [
+            Entity(id=f"e{i}", type=kind, mentions=[_span(text, needle)])
+            for i, (kind, needle) in enumerate(ENTITIES[doc_id])
+        ]
         needle, category = COUNTS[doc_id]
-        count = Count(id="c1", mention=_span(text, needle), category=category, victims="security" if category == "killed" else None,
-                      value=parse_count(needle))
-        docs.append(Document(doc_id=doc_id, text=text, entities=entities, events=[Event(id="v1", type="prison_break", counts=[count])]))
+        count = Count(
+            id="c1",
+            mention=_span(text, needle),
+            category=category,
+            victims="security" if category == "killed" else None,
+            value=parse_count(needle),
+        )
+        docs.append(
+            Document(
+                doc_id=doc_id,
+                text=text,
+                entities=entities,
+                events=[Event(id="v1", type="prison_break", counts=[count])],
+            )
+        )
     return docs
 
 
@@ -53,11 +68,19 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A 1-layer BERT with a vocabulary of the synthetic texts' words, saved as a local folder."""
     folder = tmp_path_factory.mktemp("tiny-bert")
     words = sorted({w.lower() for text in TEXTS.values() for w in re.findall(r"\w+|[^\w\s]", text)})
-    (folder / "vocab.txt").write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]) + "\n", encoding="utf-8")
+    (folder / "vocab.txt").write_text(
+        "\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]) + "\n", encoding="utf-8"
+    )
     tokenizer = transformers.BertTokenizerFast(vocab_file=str(folder / "vocab.txt"))
     tokenizer.save_pretrained(folder)
-    config = transformers.BertConfig(vocab_size=5 + len(words), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
-                                     intermediate_size=37, max_position_embeddings=128)
+    config = transformers.BertConfig(
+        vocab_size=5 + len(words),
+        hidden_size=32,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=37,
+        max_position_embeddings=128,
+    )
     torch.manual_seed(0)
     transformers.BertModel(config).save_pretrained(folder)
     return folder
@@ -74,11 +97,11 @@ def test_labels_align_with_gold_spans_and_decode_back(tiny_model: Path) -> None:
     tokenizer = transformers.AutoTokenizer.from_pretrained(tiny_model)
     doc = synthetic_split()[0]
     [window] = make_windows(tokenizer, [doc.text], 64, 8, [gold_spans(doc)])
-    tagged = [(doc.text[o[0]:o[1]], LABELS[l]) for o, l in zip(window.offsets, window.labels) if o]
+    tagged = [(doc.text[o[0] : o[1]], LABELS[lab]) for o, lab in zip(window.offsets, window.labels) if o]
     assert ("Gunmen", "B-GROUP") in tagged and ("40", "B-COUNT") in tagged and ("stormed", "O") in tagged
     assert window.labels[0] == -100  # [CLS]
     offsets = [o for o in window.offsets if o]
-    labels = [l for o, l in zip(window.offsets, window.labels) if o]
+    labels = [lab for o, lab in zip(window.offsets, window.labels) if o]
     assert decode(doc.text, offsets, labels) == gold_spans(doc)
 
 
@@ -93,7 +116,9 @@ def test_overlapping_windows_cover_a_long_text(tiny_model: Path) -> None:
 
 def test_train_one_epoch_predict_and_assemble(tiny_model: Path, split_file: Path) -> None:
     docs = synthetic_split()
-    extractor = load_extractor("transformer", model=str(tiny_model), gold=str(split_file), epochs=1, layers=None, progress=False)
+    extractor = load_extractor(
+        "transformer", model=str(tiny_model), gold=str(split_file), epochs=1, layers=None, progress=False
+    )
     assert isinstance(extractor, TransformerExtractor) and "lodo" in extractor.name
     records = extractor.predict(blind(docs))
     assert [r["doc_id"] for r in records] == ["n1", "n2", "n3"]
@@ -105,11 +130,15 @@ def test_train_one_epoch_predict_and_assemble(tiny_model: Path, split_file: Path
 
 def test_full_fine_tuning_mode_runs(tiny_model: Path, split_file: Path) -> None:
     docs = synthetic_split()
-    extractor = TransformerExtractor(model=str(tiny_model), gold=split_file, mode="full", epochs=1, batch_size=2, progress=False)
+    extractor = TransformerExtractor(
+        model=str(tiny_model), gold=split_file, mode="full", epochs=1, batch_size=2, progress=False
+    )
     assert len(validate_records(extractor.predict(blind(docs)), docs, "transformer")) == 3
 
 
-def test_each_document_is_tagged_by_a_model_that_never_saw_it(tiny_model: Path, split_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_each_document_is_tagged_by_a_model_that_never_saw_it(
+    tiny_model: Path, split_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     tokenizer = transformers.AutoTokenizer.from_pretrained(tiny_model)
     docs = synthetic_split()
     own = {d.doc_id: {w.input_ids for w in make_windows(tokenizer, [d.text], 256, 32, [gold_spans(d)])} for d in docs}
@@ -135,7 +164,9 @@ def test_a_document_outside_the_split_uses_a_model_trained_on_all_of_it(tiny_mod
 def test_batched_inference_matches_one_text_at_a_time(tiny_model: Path) -> None:
     tokenizer, model = train_module.load_base(str(tiny_model))
     texts = list(TEXTS.values())
-    assert tag_texts(model, tokenizer, texts, max_tokens=100) == [tag_texts(model, tokenizer, [t], max_tokens=1)[0] for t in texts]
+    assert tag_texts(model, tokenizer, texts, max_tokens=100) == [
+        tag_texts(model, tokenizer, [t], max_tokens=1)[0] for t in texts
+    ]
 
 
 def test_too_small_a_gold_split_is_refused(tiny_model: Path, tmp_path: Path) -> None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import pytest
+from conftest import write_split
 from typer.testing import CliRunner
 
 from bench import paths
@@ -14,8 +16,6 @@ from bench.cli import app
 from bench.data.load import gold_hash
 from bench.data.model import Document
 from bench.extractors import registry
-
-from conftest import write_split
 
 
 def run(*args: str):
@@ -105,7 +105,8 @@ def test_missing_default_baseline_errors_cleanly(monkeypatch, tiny_files) -> Non
     result = run("eval")
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
-        "bench: extractor 'rules': cannot import 'baselines.no_such_module': No module named 'baselines.no_such_module'"]
+        "bench: extractor 'rules': cannot import 'baselines.no_such_module': No module named 'baselines.no_such_module'"
+    ]
 
 
 def test_usage_errors(gold, tmp_path: Path) -> None:
@@ -119,7 +120,10 @@ def test_usage_errors(gold, tmp_path: Path) -> None:
 def test_crashing_extractor_is_reported_in_one_line(gold) -> None:
     result = run("eval", "--extractor", "test_cli_eval:CrashingExtractor", *gold)
     assert result.exit_code == 4
-    assert result.stderr.strip() == "bench: extractor 'test_cli_eval:CrashingExtractor' failed: RuntimeError: model weights not found"
+    assert (
+        result.stderr.strip()
+        == "bench: extractor 'test_cli_eval:CrashingExtractor' failed: RuntimeError: model weights not found"
+    )
 
 
 def test_invalid_extractor_output_exits_3(gold) -> None:
@@ -139,7 +143,7 @@ def test_predict_to_stdout(gold) -> None:
 
 
 def test_errors_listing(tmp_path: Path, gold, tiny_split) -> None:
-    docs, _ = tiny_split
+    _docs, _ = tiny_split
     preds = tmp_path / "p.jsonl"
     run("predict", "-e", "oracle", "--out", str(preds), *gold)
     records = [json.loads(line) for line in preds.read_text().splitlines()]

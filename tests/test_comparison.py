@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import run_bench
+from leaderboard_helpers import records, write_predictions
 
 from bench.comparison import GATED, SignatureMismatch, compare
 from bench.resultsio import looks_like_results
-from helpers import run_bench
-from leaderboard_helpers import records, write_predictions
 
 
 @pytest.fixture(scope="module")

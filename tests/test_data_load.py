@@ -22,8 +22,12 @@ def test_hf_dataset_matches_typed_objects(hf_split):
     for row in hf_split:
         doc = docs[row["doc_id"]]
         assert row["text"] == doc.text
-        assert [c["value"]["stated"] for ev in row["events"] for c in ev["counts"]] == [c.value.stated for ev in doc.events for c in ev.counts]
-        assert [k["kind"] for ev in row["events"] for k in ev["claims"]] == [k.kind for ev in doc.events for k in ev.claims]
+        assert [c["value"]["stated"] for ev in row["events"] for c in ev["counts"]] == [
+            c.value.stated for ev in doc.events for c in ev.counts
+        ]
+        assert [k["kind"] for ev in row["events"] for k in ev["claims"]] == [
+            k.kind for ev in doc.events for k in ev.claims
+        ]
 
 
 def test_lists_of_records_are_lists_not_sequences(hf_split):

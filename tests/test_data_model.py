@@ -39,5 +39,9 @@ def test_unknown_keys_and_categories_are_refused():
     with pytest.raises(ValidationError):
         Document(doc_id="d", text="x", extra_field=1)
     with pytest.raises(ValidationError):
-        Count(id="c", mention=Span(start=0, end=1, text="5"), category="fled",
-              value=CountValue(stated=5, low=5, high=5, modifier="exact"))
+        Count(
+            id="c",
+            mention=Span(start=0, end=1, text="5"),
+            category="fled",
+            value=CountValue(stated=5, low=5, high=5, modifier="exact"),
+        )

@@ -21,8 +21,13 @@ def test_reference_forms(ref, start):
 
 @pytest.mark.parametrize(
     "ref, message",
-    [("IS", "occurs 2 times"), ("IS#3", "not 3"), ("Hezbollah", "does not occur"),
-     ({"text": "ISIS", "start": 1}, "not at offset"), (42, "not a span reference")],
+    [
+        ("IS", "occurs 2 times"),
+        ("IS#3", "not 3"),
+        ("Hezbollah", "does not occur"),
+        ({"text": "ISIS", "start": 1}, "not at offset"),
+        (42, "not a span reference"),
+    ],
 )
 def test_bad_references_say_why(ref, message):
     with pytest.raises(SpanRefError, match=message):

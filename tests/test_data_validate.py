@@ -25,7 +25,9 @@ def copy(tmp_path: Path) -> Path:
 
 
 def _validate(root: Path):
-    return run_bench("data", "validate", "--gold", root / "test.jsonl", "--kb", root / "kb.jsonl", "--seeds", root / "seeds")
+    return run_bench(
+        "data", "validate", "--gold", root / "test.jsonl", "--kb", root / "kb.jsonl", "--seeds", root / "seeds"
+    )
 
 
 def _edit_first_doc(root: Path, edit) -> str:

@@ -14,7 +14,13 @@ class Plain:
 
 def test_values_are_json_when_they_parse():
     assert parse_options(["a=1", "b=0.5", "c=true", "d=null", "e=some/path", "f="]) == {
-        "a": 1, "b": 0.5, "c": True, "d": None, "e": "some/path", "f": ""}
+        "a": 1,
+        "b": 0.5,
+        "c": True,
+        "d": None,
+        "e": "some/path",
+        "f": "",
+    }
 
 
 @pytest.mark.parametrize("bad", ["novalue", "=3", "two words=1"])

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from bench.gates import GateError, check_thresholds, dropped, parse_threshold, parse_thresholds
 from helpers import run_bench
 from leaderboard_helpers import write_predictions
+
+from bench.gates import GateError, check_thresholds, dropped, parse_threshold, parse_thresholds
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +16,9 @@ def preds(tmp_path_factory):
 
 
 def test_fail_under_exits_1_when_a_threshold_is_missed(preds):
-    result = run_bench("eval", "-p", preds["empty"], "--bootstrap", "0", "--fail-under", "overall=0.4", "--fail-under", "count=0.5")
+    result = run_bench(
+        "eval", "-p", preds["empty"], "--bootstrap", "0", "--fail-under", "overall=0.4", "--fail-under", "count=0.5"
+    )
     assert result.returncode == 1
     assert "gate failed: overall F1 0.0000 is below the threshold 0.4000" in result.stderr
     assert "gate failed: count F1 0.0000 is below the threshold 0.5000" in result.stderr
@@ -24,17 +26,23 @@ def test_fail_under_exits_1_when_a_threshold_is_missed(preds):
 
 
 def test_fail_under_passes(preds):
-    result = run_bench("eval", "-p", preds["oracle"], "--bootstrap", "0", "--fail-under", "overall=0.4", "--fail-under", "count=1")
+    result = run_bench(
+        "eval", "-p", preds["oracle"], "--bootstrap", "0", "--fail-under", "overall=0.4", "--fail-under", "count=1"
+    )
     assert result.returncode == 0, result.stderr
 
 
 def test_fail_under_with_json_output(preds, tmp_path):
     out = tmp_path / "r.json"
-    result = run_bench("eval", "-p", preds["empty"], "--json", "--out", out, "--bootstrap", "0", "--fail-under", "span=0.1")
+    result = run_bench(
+        "eval", "-p", preds["empty"], "--json", "--out", out, "--bootstrap", "0", "--fail-under", "span=0.1"
+    )
     assert result.returncode == 1 and out.exists() and result.stdout.startswith("{")
 
 
-@pytest.mark.parametrize("gate", ["overall", "overall=", "=0.4", "nope=0.4", "overall=x", "overall=1.5", "overall=-0.1"])
+@pytest.mark.parametrize(
+    "gate", ["overall", "overall=", "=0.4", "nope=0.4", "overall=x", "overall=1.5", "overall=-0.1"]
+)
 def test_malformed_gates_are_usage_errors(preds, gate):
     from typer.testing import CliRunner
 
@@ -46,7 +54,10 @@ def test_malformed_gates_are_usage_errors(preds, gate):
 
 def test_parsing():
     assert parse_threshold(" count = 0.5") == ("count", 0.5)
-    assert parse_thresholds(["overall=0.1", "overall=0.3", "span.PERSON=0.2"]) == [("overall", 0.3), ("span.PERSON", 0.2)]
+    assert parse_thresholds(["overall=0.1", "overall=0.3", "span.PERSON=0.2"]) == [
+        ("overall", 0.3),
+        ("span.PERSON", 0.2),
+    ]
     with pytest.raises(GateError, match="known"):
         parse_threshold("headline=0.4")
 

@@ -15,20 +15,29 @@ import shutil
 from pathlib import Path
 
 import pytest
+from leaderboard_helpers import HOSTILE, HOSTILE_META, make_board
 
 from bench import paths
 from bench.leaderboard.build import build
 from bench.resultsio import load_gold
-from leaderboard_helpers import HOSTILE, HOSTILE_META, make_board
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("BREAKOUT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = os.environ.get("BREAKOUT_CHROMEDRIVER") or shutil.which("chromedriver") or "/usr/bin/chromedriver"
 ARTIFACTS = Path(os.environ.get("BREAKOUT_TEST_ARTIFACTS") or paths.ROOT / "tests" / "artifacts")
-FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage", "--window-size=1440,1000")
+FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--window-size=1440,1000",
+)
 HOSTILE_SLUG = "img-src-x-onerror-alert-1"
 
 

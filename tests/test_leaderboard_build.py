@@ -8,16 +8,16 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import run_bench
+from leaderboard_helpers import HOSTILE, META, snapshot, write_meta, write_predictions
 
 from bench import paths
 from bench.data.problems import ProblemsError
 from bench.leaderboard.build import _rank, build, collect
-from bench.leaderboard.model import Entry
 from bench.leaderboard.metadata import Metadata, load_metadata
+from bench.leaderboard.model import Entry
 from bench.leaderboard.submit import submit
 from bench.resultsio import load_gold
-from helpers import run_bench
-from leaderboard_helpers import HOSTILE, META, snapshot, write_meta, write_predictions
 
 BOOT = 50  # few resamples: these tests are about the plumbing, not the intervals
 
@@ -92,7 +92,7 @@ def test_entries_scored_on_other_gold_are_listed_apart(board_root, tmp_path):
     assert "## Not ranked: different signature" in readme and "_No ranked entries yet._" in readme
     assert readme.count("unknown document") == 3
     html = (root / "index.html").read_text()
-    assert 'id="unranked"' in html and html.count('<tr data-slug=') == 3
+    assert 'id="unranked"' in html and html.count("<tr data-slug=") == 3
 
 
 def test_broken_entry_is_an_integrity_error(board_root, tmp_path):
@@ -119,8 +119,12 @@ def _entry(name: str, f1: float, ci: tuple[float, float] | None) -> Entry:
 
 
 def test_ties_with_the_leader_are_interval_overlaps():
-    entries = [_entry("A", 0.6, (0.5, 0.7)), _entry("B", 0.55, (0.5, 0.6)), _entry("C", 0.5, (0.3, 0.499)),
-               _entry("D", 0.5, (0.2, 0.5))]
+    entries = [
+        _entry("A", 0.6, (0.5, 0.7)),
+        _entry("B", 0.55, (0.5, 0.6)),
+        _entry("C", 0.5, (0.3, 0.499)),
+        _entry("D", 0.5, (0.2, 0.5)),
+    ]
     _rank(entries)
     assert [e.rank for e in entries] == [1, 2, 3, 3]  # equal headlines share a rank
     assert [e.leader for e in entries] == [True, False, False, False]
@@ -135,11 +139,22 @@ def test_ties_without_intervals_are_equal_scores():
 
 def test_malformed_stored_results_of_unrankable_entries_still_render(board_root, tmp_path):
     root = _copy(board_root, tmp_path)
-    (root / "submissions" / "oracle" / "results.json").write_text(json.dumps(
-        {"signature": "<b>x</b>", "gold_hash": 1, "harness_version": [], "scores": [], "per_document": "?",
-         "diagnostics": {"per_document": {"<d>": {"actor": "x"}}}}))
+    (root / "submissions" / "oracle" / "results.json").write_text(
+        json.dumps(
+            {
+                "signature": "<b>x</b>",
+                "gold_hash": 1,
+                "harness_version": [],
+                "scores": [],
+                "per_document": "?",
+                "diagnostics": {"per_document": {"<d>": {"actor": "x"}}},
+            }
+        )
+    )
     split = tmp_path / "split.jsonl"
-    split.write_text("".join(paths.GOLD_SPLIT.read_text(encoding="utf-8").splitlines(keepends=True)[:-1]), encoding="utf-8")
+    split.write_text(
+        "".join(paths.GOLD_SPLIT.read_text(encoding="utf-8").splitlines(keepends=True)[:-1]), encoding="utf-8"
+    )
     board, _ = build(root, load_gold(split, paths.GOLD_KB), bootstrap=BOOT)
     oracle = next(e for e in board.unranked if e.slug == "oracle")
     assert oracle.score() is None and oracle.signature == "<b>x</b>"

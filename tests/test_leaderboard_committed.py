@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import run_bench
 
 from bench import paths
 from bench.leaderboard.metadata import load_metadata
-from helpers import run_bench
 
 ROOT = paths.LEADERBOARD_DIR
 BASELINES = {"rules": "Baseline: rules", "transformer": "Baseline: transformer (MiniLM-L6, LODO)"}
@@ -23,8 +23,11 @@ def _entries() -> dict[str, str]:
     folder = ROOT / "submissions"
     if not folder.is_dir() or not any(folder.iterdir()):
         pytest.skip("the leaderboard has no entries yet: run leaderboard/submit-baselines")
-    return {json.loads((p / "metadata.json").read_text(encoding="utf-8"))["name"]: p.name
-            for p in sorted(folder.iterdir()) if p.is_dir() and not p.name.startswith(".")}
+    return {
+        json.loads((p / "metadata.json").read_text(encoding="utf-8"))["name"]: p.name
+        for p in sorted(folder.iterdir())
+        if p.is_dir() and not p.name.startswith(".")
+    }
 
 
 def test_committed_pages_are_current():

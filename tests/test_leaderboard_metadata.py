@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from leaderboard_helpers import META, write_meta
 
 from bench.data.problems import ProblemsError
 from bench.leaderboard.metadata import Metadata, check_name, load_metadata, parse_metadata
-from leaderboard_helpers import META, write_meta
 
 
 def _problems(data, name="X") -> list[str]:
@@ -26,7 +26,9 @@ def test_valid_metadata_round_trips():
 
 
 def test_unknown_keys_are_refused_with_their_path():
-    lines = _problems({**META, "licence": "MIT"}) + _problems({**META, "training_data": {"saw_test_articles": "no", "extra": 1}})
+    lines = _problems({**META, "licence": "MIT"}) + _problems(
+        {**META, "training_data": {"saw_test_articles": "no", "extra": 1}}
+    )
     assert any("licence: unknown key" in line for line in lines)
     assert any("training_data.extra: unknown key" in line for line in lines)
 
@@ -39,18 +41,24 @@ def test_required_keys(key):
 
 def test_declaration_needs_how_unless_unseen():
     assert any("say how" in line for line in _problems({**META, "training_data": {"saw_test_articles": "yes"}}))
-    meta = parse_metadata({**META, "training_data": {"saw_test_articles": "unknown", "how": "web pre-training"}}, "m", "X")
+    meta = parse_metadata(
+        {**META, "training_data": {"saw_test_articles": "unknown", "how": "web pre-training"}}, "m", "X"
+    )
     assert meta.training_data.short() == "may have seen test articles: web pre-training"
 
 
 def test_yaml_booleans_are_read_as_declarations(tmp_path):
     path = tmp_path / "meta.yaml"
-    path.write_text("authors: [A]\ndescription: d\nmodel_size: 0\ndate: 2024-01-02\n"
-                    "training_data:\n  saw_test_articles: no\n", encoding="utf-8")
+    path.write_text(
+        "authors: [A]\ndescription: d\nmodel_size: 0\ndate: 2024-01-02\ntraining_data:\n  saw_test_articles: no\n",
+        encoding="utf-8",
+    )
     assert load_metadata(path, "X").training_data.saw_test_articles == "no"
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://x.org", "https://x.org/a b", 'https://x.org/"onmouseover=1'])
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "ftp://x.org", "https://x.org/a b", 'https://x.org/"onmouseover=1']
+)
 def test_only_plain_http_urls(url):
     assert any(line.split(": ")[2] == "url" for line in _problems({**META, "url": url}))
 

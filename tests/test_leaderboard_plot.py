@@ -6,11 +6,11 @@ import copy
 import xml.etree.ElementTree as ET
 
 import pytest
+from leaderboard_helpers import HOSTILE, make_board
 
 from bench.leaderboard.build import collect
 from bench.leaderboard.plot import render_svg
 from bench.resultsio import load_gold
-from leaderboard_helpers import HOSTILE, make_board
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
+from leaderboard_helpers import make_board
 
 from bench.leaderboard.build import build
 from bench.leaderboard.render_html import ASSETS
 from bench.resultsio import load_gold
-from leaderboard_helpers import HOSTILE, make_board
 
 
 class Collect(HTMLParser):
@@ -64,7 +64,11 @@ def test_no_external_resources(parsed):
     external = [attrs["href"] for tag, attrs in parsed.tags if tag == "a" and attrs.get("href", "").startswith("http")]
     assert set(external) == {"https://example.org/system"}  # the submitted url, a plain link
     csp = next(attrs["content"] for tag, attrs in parsed.tags if attrs.get("http-equiv") == "Content-Security-Policy")
-    assert "default-src 'none'" in csp and "script-src 'sha256-" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert (
+        "default-src 'none'" in csp
+        and "script-src 'sha256-" in csp
+        and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    )
 
 
 def test_rows_ties_and_details(parsed):

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from leaderboard_helpers import make_board
 
 from bench.leaderboard.build import build
 from bench.leaderboard.fmt import md
 from bench.resultsio import load_gold
-from leaderboard_helpers import make_board
 
 
 @pytest.fixture(scope="module")
 def readme(tmp_path_factory) -> str:
     root = make_board(tmp_path_factory.mktemp("md"))
-    board, _ = build(root, load_gold(), bootstrap=50)
+    _board, _ = build(root, load_gold(), bootstrap=50)
     return (root / "README.md").read_text(encoding="utf-8")
 
 
@@ -27,8 +27,18 @@ def _table(readme: str) -> list[list[str]]:
 
 def test_columns_and_rows(readme):
     table = _table(readme)
-    assert table[0] == ["Rank", "System", "Headline F1 (95% CI)", "Actor", "Location", "Count", "Attribution", "Span",
-                        "Declaration", "Signature"]
+    assert table[0] == [
+        "Rank",
+        "System",
+        "Headline F1 (95% CI)",
+        "Actor",
+        "Location",
+        "Count",
+        "Attribution",
+        "Span",
+        "Declaration",
+        "Signature",
+    ]
     body = table[1:]
     assert [row[0] for row in body] == ["1", "2", "3"]
     assert all(len(row) == 10 for row in body)
@@ -47,9 +57,16 @@ def test_plot_is_referenced(readme):
     assert "](scores.svg)" in readme
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("a|b", "a\\|b"), ("*x* _y_", "\\*x\\* \\_y\\_"), ("[l](u)", "\\[l\\](u)"), ("line\nbreak", "line break"),
-    ("a & b", "a &amp; b"), ("`code`", "\\`code\\`"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a|b", "a\\|b"),
+        ("*x* _y_", "\\*x\\* \\_y\\_"),
+        ("[l](u)", "\\[l\\](u)"),
+        ("line\nbreak", "line break"),
+        ("a & b", "a &amp; b"),
+        ("`code`", "\\`code\\`"),
+    ],
+)
 def test_md_escape(text, expected):
     assert md(text) == expected

@@ -11,14 +11,14 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import run_bench
+from leaderboard_helpers import HOSTILE, snapshot, write_meta, write_predictions
 
 from bench.leaderboard.build import build
 from bench.leaderboard.metadata import load_metadata
 from bench.leaderboard.submit import PAUSE_ENV, slugify
 from bench.leaderboard.submit import submit as store
 from bench.resultsio import load_gold
-from helpers import run_bench
-from leaderboard_helpers import HOSTILE, snapshot, write_meta, write_predictions
 
 
 @pytest.fixture
@@ -71,7 +71,9 @@ def test_invalid_predictions_exit_3_and_write_nothing(work, tmp_path):
     bad.write_text("\n".join(lines[1:] + ['{"doc_id": "nope", "events": []}']) + "\n")
     result = submit(root, bad, "Bad", meta)
     assert result.returncode == 3
-    assert "unknown document" in result.stderr and "missing" in result.stderr and "nothing was submitted" in result.stderr
+    assert (
+        "unknown document" in result.stderr and "missing" in result.stderr and "nothing was submitted" in result.stderr
+    )
     assert snapshot(root) == before
     assert not [p for p in tmp_path.iterdir() if "staging" in p.name]
 
@@ -100,7 +102,20 @@ def test_slugs():
 
 def _start(root: Path, predictions: Path, meta: Path, name: str, *extra: str) -> subprocess.Popen:
     env = {**os.environ, PAUSE_ENV: "1.5"}  # sleep after each staged file: time to kill it there
-    args = [sys.executable, "-m", "bench", "submit", str(predictions), "--name", name, "--meta", str(meta), "--root", str(root), *extra]
+    args = [
+        sys.executable,
+        "-m",
+        "bench",
+        "submit",
+        str(predictions),
+        "--name",
+        name,
+        "--meta",
+        str(meta),
+        "--root",
+        str(root),
+        *extra,
+    ]
     return subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -109,7 +124,10 @@ def _wait_for_staged(root: Path, files: int, process: subprocess.Popen) -> Path:
     while time.monotonic() < deadline:
         assert process.poll() is None, process.communicate()
         for path in root.parent.iterdir():
-            if path.name.startswith(f".{root.name}-staging-") and len([p for p in path.iterdir() if not p.name.startswith(".")]) >= files:
+            if (
+                path.name.startswith(f".{root.name}-staging-")
+                and len([p for p in path.iterdir() if not p.name.startswith(".")]) >= files
+            ):
                 return path
         time.sleep(0.02)
     raise AssertionError("the submission never reached the expected point")

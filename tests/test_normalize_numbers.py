@@ -89,11 +89,29 @@ def test_table_is_large_enough() -> None:
 
 
 NOT_NUMBERS = [
-    "", "   ", "many", "some", "a number of", "multiple", "up to", "a", "and",
-    "-5", "at least -5", "\u2212 3",  # negative numbers
-    "25-30", "25 30",  # ranges: the guidelines give them no value
-    "one two", "five six", "thirty forty", "two hundred hundred", "thousand million",
-    "1.5 million", "1e5", "12abc", "9" * 5000,
+    "",
+    "   ",
+    "many",
+    "some",
+    "a number of",
+    "multiple",
+    "up to",
+    "a",
+    "and",
+    "-5",
+    "at least -5",
+    "\u2212 3",  # negative numbers
+    "25-30",
+    "25 30",  # ranges: the guidelines give them no value
+    "one two",
+    "five six",
+    "thirty forty",
+    "two hundred hundred",
+    "thousand million",
+    "1.5 million",
+    "1e5",
+    "12abc",
+    "9" * 5000,
 ]
 
 
@@ -105,10 +123,20 @@ def test_not_a_number(text: str) -> None:
 
 def test_guideline_ranges_are_the_table() -> None:
     # GUIDELINES.md section 3 lists these ranges; the code must agree with the text.
-    expected = {"a few": (2, 5), "several": (3, 9), "tens of": (20, 99), "dozens": (24, 99),
-                "scores of": (40, 99), "several dozen": (36, 99), "hundreds": (200, 999),
-                "a few hundred": (200, 500), "several hundred": (300, 999), "thousands": (2000, 9999),
-                "several thousand": (3000, 9999), "tens of thousands": (20000, 99999)}
+    expected = {
+        "a few": (2, 5),
+        "several": (3, 9),
+        "tens of": (20, 99),
+        "dozens": (24, 99),
+        "scores of": (40, 99),
+        "several dozen": (36, 99),
+        "hundreds": (200, 999),
+        "a few hundred": (200, 500),
+        "several hundred": (300, 999),
+        "thousands": (2000, 9999),
+        "several thousand": (3000, 9999),
+        "tens of thousands": (20000, 99999),
+    }
     for word, bounds in expected.items():
         assert VAGUE_RANGES[word] == bounds
 

@@ -31,20 +31,26 @@ def test_over_long_line_is_skipped_and_reading_continues(tmp_path: Path) -> None
 
 
 def test_over_long_last_line_without_newline(tmp_path: Path) -> None:
-    (number, error), = _read(tmp_path / "p.jsonl", b"[" * 3000, max_bytes=100)
+    ((number, error),) = _read(tmp_path / "p.jsonl", b"[" * 3000, max_bytes=100)
     assert number == 1 and isinstance(error, LineError)
 
 
 def test_invalid_utf8_spoils_one_line_only(tmp_path: Path) -> None:
-    (n1, bad), (n2, good) = _read(tmp_path / "p.jsonl", b'{"doc_id": "d1", "x": "\xff"}\n{"doc_id": "d2"}\n')
+    (_n1, bad), (_n2, good) = _read(tmp_path / "p.jsonl", b'{"doc_id": "d1", "x": "\xff"}\n{"doc_id": "d2"}\n')
     assert isinstance(bad, LineError) and "UTF-8" in bad.message and bad.doc_hint == "d1"
     assert good == {"doc_id": "d2"}
 
 
 def test_nan_infinity_duplicate_keys_and_huge_integers_are_errors() -> None:
-    for text, fragment in [('{"v": NaN}', "NaN"), ('{"v": Infinity}', "Infinity"), ('{"v": -Infinity}', "Infinity"),
-                           ('{"v": 1, "v": 2}', "twice"), ('{"v": ' + "1" * 5000 + "}", "digits"),
-                           ("[" * 100000 + "]" * 100000, "nested"), ('{"v": 1', "invalid JSON")]:
+    for text, fragment in [
+        ('{"v": NaN}', "NaN"),
+        ('{"v": Infinity}', "Infinity"),
+        ('{"v": -Infinity}', "Infinity"),
+        ('{"v": 1, "v": 2}', "twice"),
+        ('{"v": ' + "1" * 5000 + "}", "digits"),
+        ("[" * 100000 + "]" * 100000, "nested"),
+        ('{"v": 1', "invalid JSON"),
+    ]:
         result = parse_json(text)
         assert isinstance(result, LineError), text[:20]
         assert fragment in result.message

@@ -10,12 +10,11 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_predictions_validate import CASES
 
 from bench.predictions import SCHEMA_PATH
 from bench.predictions.reader import parse_json
 from bench.predictions.validate import check_object, validate_lines
-
-from test_predictions_validate import CASES
 
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
@@ -32,7 +31,9 @@ def test_schema_is_valid_draft_2020_12() -> None:
 
 
 def test_docs_copy_is_identical() -> None:
-    assert (ROOT / "docs" / "predictions.schema.json").read_text(encoding="utf-8") == SCHEMA_PATH.read_text(encoding="utf-8")
+    assert (ROOT / "docs" / "predictions.schema.json").read_text(encoding="utf-8") == SCHEMA_PATH.read_text(
+        encoding="utf-8"
+    )
 
 
 def test_vocabularies_match_the_gold_model() -> None:
@@ -54,11 +55,22 @@ def test_agreement_on_malformed_examples(case) -> None:
                 _agree(obj)
 
 
-VALID = {"doc_id": "d1", "mentions": [{"start": 0, "end": 4, "type": "GROUP"}], "events": [{
-    "type": "attack", "actors": ["ISIS", {"text": "Isis", "start": 0, "end": 4}], "locations": [{"text": "x"}],
-    "counts": [{"category": "killed", "victims": "mixed", "value": {"low": 3, "high": None}, "source": None},
-               {"category": "escaped", "value": "hundreds", "source": "officials"}],
-    "claims": [{"kind": "denial", "actor": "ISIS", "source": {"text": "ISIS"}}]}]}
+VALID = {
+    "doc_id": "d1",
+    "mentions": [{"start": 0, "end": 4, "type": "GROUP"}],
+    "events": [
+        {
+            "type": "attack",
+            "actors": ["ISIS", {"text": "Isis", "start": 0, "end": 4}],
+            "locations": [{"text": "x"}],
+            "counts": [
+                {"category": "killed", "victims": "mixed", "value": {"low": 3, "high": None}, "source": None},
+                {"category": "escaped", "value": "hundreds", "source": "officials"},
+            ],
+            "claims": [{"kind": "denial", "actor": "ISIS", "source": {"text": "ISIS"}}],
+        }
+    ],
+}
 
 
 def test_agreement_on_a_full_valid_document() -> None:
@@ -67,37 +79,73 @@ def test_agreement_on_a_full_valid_document() -> None:
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-5, 10**6) | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=8),
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 10**6)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=20,
 )
 offsets = st.one_of(st.integers(-2, 50), st.floats(-1, 50), json_values)
-texts = st.one_of(st.text(max_size=6), st.fixed_dictionaries({"text": st.text(max_size=6)}, optional={"start": offsets, "end": offsets}), json_values)
-values = st.one_of(st.integers(-3, 300), st.sampled_from(["hundreds", "at least 25", "many", "-4", ""]),
-                   st.fixed_dictionaries({}, optional={"low": st.none() | offsets, "high": st.none() | offsets}), texts, json_values)
-counts = st.fixed_dictionaries({}, optional={
-    "category": st.sampled_from(["killed", "escaped", "wounded", "inmates", "bogus"]) | json_values,
-    "victims": st.sampled_from(["security", "mixed", "bogus"]) | st.none() | json_values,
-    "value": values, "source": st.none() | texts, "extra": json_values,
-})
-claims = st.fixed_dictionaries({}, optional={
-    "kind": st.sampled_from(["responsibility", "accusation", "denial", "bogus"]) | json_values,
-    "actor": texts, "source": st.none() | texts,
-})
-events = st.fixed_dictionaries({}, optional={
-    "type": st.sampled_from(["prison_break", "attack", "riot"]) | json_values,
-    "actors": st.lists(texts, max_size=3) | json_values, "locations": st.lists(texts, max_size=3),
-    "counts": st.lists(counts, max_size=3) | json_values, "claims": st.lists(claims, max_size=2),
-    "actor": json_values,
-})
-mentions = st.fixed_dictionaries({}, optional={"start": offsets, "end": offsets,
-                                               "type": st.sampled_from(["PERSON", "GROUP", "LOCATION", "COUNT", "ORG"])})
-documents = st.fixed_dictionaries({}, optional={
-    "doc_id": st.sampled_from(["d1", "d2", "d3", "dx", ""]) | json_values,
-    "events": st.lists(events, max_size=3) | json_values,
-    "mentions": st.lists(mentions, max_size=3) | json_values,
-    "other": json_values,
-})
+texts = st.one_of(
+    st.text(max_size=6),
+    st.fixed_dictionaries({"text": st.text(max_size=6)}, optional={"start": offsets, "end": offsets}),
+    json_values,
+)
+values = st.one_of(
+    st.integers(-3, 300),
+    st.sampled_from(["hundreds", "at least 25", "many", "-4", ""]),
+    st.fixed_dictionaries({}, optional={"low": st.none() | offsets, "high": st.none() | offsets}),
+    texts,
+    json_values,
+)
+counts = st.fixed_dictionaries(
+    {},
+    optional={
+        "category": st.sampled_from(["killed", "escaped", "wounded", "inmates", "bogus"]) | json_values,
+        "victims": st.sampled_from(["security", "mixed", "bogus"]) | st.none() | json_values,
+        "value": values,
+        "source": st.none() | texts,
+        "extra": json_values,
+    },
+)
+claims = st.fixed_dictionaries(
+    {},
+    optional={
+        "kind": st.sampled_from(["responsibility", "accusation", "denial", "bogus"]) | json_values,
+        "actor": texts,
+        "source": st.none() | texts,
+    },
+)
+events = st.fixed_dictionaries(
+    {},
+    optional={
+        "type": st.sampled_from(["prison_break", "attack", "riot"]) | json_values,
+        "actors": st.lists(texts, max_size=3) | json_values,
+        "locations": st.lists(texts, max_size=3),
+        "counts": st.lists(counts, max_size=3) | json_values,
+        "claims": st.lists(claims, max_size=2),
+        "actor": json_values,
+    },
+)
+mentions = st.fixed_dictionaries(
+    {},
+    optional={
+        "start": offsets,
+        "end": offsets,
+        "type": st.sampled_from(["PERSON", "GROUP", "LOCATION", "COUNT", "ORG"]),
+    },
+)
+documents = st.fixed_dictionaries(
+    {},
+    optional={
+        "doc_id": st.sampled_from(["d1", "d2", "d3", "dx", ""]) | json_values,
+        "events": st.lists(events, max_size=3) | json_values,
+        "mentions": st.lists(mentions, max_size=3) | json_values,
+        "other": json_values,
+    },
+)
 
 
 ints = st.integers(0, 60)
@@ -107,24 +155,44 @@ valid_texts = st.one_of(
     st.builds(lambda t, a, b: {"text": t, "start": a, "end": b}, st.text(min_size=1, max_size=6), ints, ints),
 )
 valid_values = st.one_of(
-    ints, st.sampled_from(["hundreds", "at least 25", "many", "-4", "twelve"]), valid_texts,
+    ints,
+    st.sampled_from(["hundreds", "at least 25", "many", "-4", "twelve"]),
+    valid_texts,
     st.builds(lambda lo, hi: {"low": lo, "high": hi}, st.none() | ints, ints),
     st.builds(lambda lo: {"low": lo, "high": None}, ints),
 )
-valid_counts = st.sampled_from(["killed", "wounded", "escaped", "inmates"]).flatmap(lambda category: st.fixed_dictionaries(
-    {"category": st.just(category), "value": valid_values},
-    optional={"source": st.none() | valid_texts,
-              "victims": st.sampled_from(["security", "mixed"]) if category in ("killed", "wounded") else st.none()},
-).filter(lambda c: c["category"] not in ("killed", "wounded") or "victims" in c))
-valid_claims = st.fixed_dictionaries({"kind": st.sampled_from(["responsibility", "accusation", "denial"]), "actor": valid_texts},
-                                     optional={"source": st.none() | valid_texts})
-valid_events = st.fixed_dictionaries({"type": st.sampled_from(["prison_break", "attack"])}, optional={
-    "actors": st.lists(valid_texts, max_size=2), "locations": st.lists(valid_texts, max_size=2),
-    "counts": st.lists(valid_counts, max_size=2), "claims": st.lists(valid_claims, max_size=2)})
-valid_mentions = st.fixed_dictionaries({"start": ints, "end": ints, "type": st.sampled_from(["PERSON", "GROUP", "LOCATION", "COUNT"])})
-valid_documents = st.fixed_dictionaries({"doc_id": st.sampled_from(["d1", "d2", "d3"]), "events": st.lists(valid_events, max_size=2)},
-                                        optional={"mentions": st.lists(valid_mentions, max_size=2)})
-near_misses = st.sampled_from([-1, 1.5, 2.0, "", None, True, "bogus", [], {}, {"text": ""}, {"low": None, "high": None}])
+valid_counts = st.sampled_from(["killed", "wounded", "escaped", "inmates"]).flatmap(
+    lambda category: st.fixed_dictionaries(
+        {"category": st.just(category), "value": valid_values},
+        optional={
+            "source": st.none() | valid_texts,
+            "victims": st.sampled_from(["security", "mixed"]) if category in ("killed", "wounded") else st.none(),
+        },
+    ).filter(lambda c: c["category"] not in ("killed", "wounded") or "victims" in c)
+)
+valid_claims = st.fixed_dictionaries(
+    {"kind": st.sampled_from(["responsibility", "accusation", "denial"]), "actor": valid_texts},
+    optional={"source": st.none() | valid_texts},
+)
+valid_events = st.fixed_dictionaries(
+    {"type": st.sampled_from(["prison_break", "attack"])},
+    optional={
+        "actors": st.lists(valid_texts, max_size=2),
+        "locations": st.lists(valid_texts, max_size=2),
+        "counts": st.lists(valid_counts, max_size=2),
+        "claims": st.lists(valid_claims, max_size=2),
+    },
+)
+valid_mentions = st.fixed_dictionaries(
+    {"start": ints, "end": ints, "type": st.sampled_from(["PERSON", "GROUP", "LOCATION", "COUNT"])}
+)
+valid_documents = st.fixed_dictionaries(
+    {"doc_id": st.sampled_from(["d1", "d2", "d3"]), "events": st.lists(valid_events, max_size=2)},
+    optional={"mentions": st.lists(valid_mentions, max_size=2)},
+)
+near_misses = st.sampled_from(
+    [-1, 1.5, 2.0, "", None, True, "bogus", [], {}, {"text": ""}, {"low": None, "high": None}]
+)
 
 
 def _paths(obj, path=()):
@@ -155,7 +223,9 @@ def mutated_documents(draw):
         elif action == "delete" and isinstance(parent, dict):
             del parent[last]
         elif isinstance(parent, dict):
-            parent[draw(st.sampled_from(["extra", "actor", "text", "low", "start", "victims"]))] = copy.deepcopy(draw(near_misses | json_values))
+            parent[draw(st.sampled_from(["extra", "actor", "text", "low", "start", "victims"]))] = copy.deepcopy(
+                draw(near_misses | json_values)
+            )
     return obj
 
 

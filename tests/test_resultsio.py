@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from leaderboard_helpers import records
 
 from bench.data.problems import ProblemsError
 from bench.resultsio import dump_json, load_gold, looks_like_results, read_results, results_of
-from leaderboard_helpers import records
 
 
 def test_load_gold_checks_like_eval(tmp_path):

@@ -4,21 +4,31 @@ from __future__ import annotations
 
 import itertools
 
+from conftest import entity
+
 from bench.data.model import Document, Event
 from bench.predictions.model import PredEvent
 from bench.score.align import align_events
 from bench.score.fields import GoldEvent, PredItems, entity_names
 
-from conftest import entity
-
 TEXT = "Isis attacked Taji. Gunmen raided Kirkuk. Militants hit Mosul."
-DOC = Document(doc_id="a", text=TEXT, entities=[
-    entity(TEXT, "isis", "GROUP", "Isis"), entity(TEXT, "gunmen", "GROUP", "Gunmen"),
-    entity(TEXT, "militants", "GROUP", "Militants"), entity(TEXT, "taji", "LOCATION", "Taji"),
-    entity(TEXT, "kirkuk", "LOCATION", "Kirkuk"), entity(TEXT, "mosul", "LOCATION", "Mosul")],
-    events=[Event(id="a", type="attack", actors=["isis"], locations=["taji"]),
-            Event(id="b", type="prison_break", actors=["gunmen"], locations=["kirkuk"]),
-            Event(id="c", type="attack", actors=["militants"], locations=["mosul"])])
+DOC = Document(
+    doc_id="a",
+    text=TEXT,
+    entities=[
+        entity(TEXT, "isis", "GROUP", "Isis"),
+        entity(TEXT, "gunmen", "GROUP", "Gunmen"),
+        entity(TEXT, "militants", "GROUP", "Militants"),
+        entity(TEXT, "taji", "LOCATION", "Taji"),
+        entity(TEXT, "kirkuk", "LOCATION", "Kirkuk"),
+        entity(TEXT, "mosul", "LOCATION", "Mosul"),
+    ],
+    events=[
+        Event(id="a", type="attack", actors=["isis"], locations=["taji"]),
+        Event(id="b", type="prison_break", actors=["gunmen"], locations=["kirkuk"]),
+        Event(id="c", type="attack", actors=["militants"], locations=["mosul"]),
+    ],
+)
 NAMES = entity_names(DOC, {})
 GOLDS = [GoldEvent.of(e) for e in DOC.events]
 
@@ -26,7 +36,9 @@ GOLDS = [GoldEvent.of(e) for e in DOC.events]
 def _align(*events: PredEvent):
     preds = [PredItems.of(e, i) for i, e in enumerate(events)]
     alignment = align_events(preds, GOLDS, NAMES)
-    return {(alignment.preds[i].index, alignment.golds[j].id): alignment.matches[(i, j)].total for i, j in alignment.pairs}
+    return {
+        (alignment.preds[i].index, alignment.golds[j].id): alignment.matches[(i, j)].total for i, j in alignment.pairs
+    }
 
 
 def test_alignment_maximises_matched_items() -> None:
@@ -50,14 +62,18 @@ def test_events_with_nothing_in_common_are_not_aligned() -> None:
 
 
 def test_order_of_events_and_items_never_matters() -> None:
-    events = [PredEvent("attack", actors=("Isis", "Gunmen"), locations=("Kirkuk",)),
-              PredEvent("attack", actors=("Gunmen",), locations=("Taji", "Mosul")),
-              PredEvent("prison_break", actors=("Militants",))]
+    events = [
+        PredEvent("attack", actors=("Isis", "Gunmen"), locations=("Kirkuk",)),
+        PredEvent("attack", actors=("Gunmen",), locations=("Taji", "Mosul")),
+        PredEvent("prison_break", actors=("Militants",)),
+    ]
     results = set()
     for perm in itertools.permutations(events):
         shuffled = [PredEvent(e.type, tuple(reversed(e.actors)), tuple(reversed(e.locations))) for e in perm]
         preds = [PredItems.of(e, 0) for e in shuffled]
         for golds in itertools.permutations(GOLDS):
             alignment = align_events(preds, list(golds), NAMES)
-            results.add(tuple(sorted((alignment.golds[j].id, alignment.preds[i].key().__repr__()) for i, j in alignment.pairs)))
+            results.add(
+                tuple(sorted((alignment.golds[j].id, alignment.preds[i].key().__repr__()) for i, j in alignment.pairs))
+            )
     assert len(results) == 1

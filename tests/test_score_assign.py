@@ -22,8 +22,13 @@ def _brute_force(weights: list[list[int]]) -> int:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.integers(1, 5).flatmap(lambda r: st.integers(1, 5).flatmap(
-    lambda c: st.lists(st.lists(st.integers(0, 4), min_size=c, max_size=c), min_size=r, max_size=r))))
+@given(
+    st.integers(1, 5).flatmap(
+        lambda r: st.integers(1, 5).flatmap(
+            lambda c: st.lists(st.lists(st.integers(0, 4), min_size=c, max_size=c), min_size=r, max_size=r)
+        )
+    )
+)
 def test_best_pairs_is_optimal_and_one_to_one(weights) -> None:
     pairs = best_pairs(weights)
     assert len({i for i, _ in pairs}) == len(pairs) == len({j for _, j in pairs})

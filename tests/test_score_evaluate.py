@@ -16,11 +16,16 @@ from bench.normalize.numbers import parse_count
 from bench.predictions.validate import validate_records
 from bench.score.evaluate import SCORE_KEYS, evaluate
 
-NAMES = {"GROUP": ["ISIS", "Isis", "gunmen", "militants", "officials", "the ministry", "Al-Qaeda"],
-         "LOCATION": ["Baghdad", "Taji", "Abu Ghraib", "Iraq", "Hassakeh"], "PERSON": ["the mayor", "Farhad Shami"]}
+NAMES = {
+    "GROUP": ["ISIS", "Isis", "gunmen", "militants", "officials", "the ministry", "Al-Qaeda"],
+    "LOCATION": ["Baghdad", "Taji", "Abu Ghraib", "Iraq", "Hassakeh"],
+    "PERSON": ["the mayor", "Farhad Shami"],
+}
 NUMBERS = ["260", "at least 25", "hundreds", "twelve", "more than 100", "dozens", "nearly a dozen", "up to 200"]
-KB = {"isis": KBEntry(id="isis", type="GROUP", name="Islamic State", aliases=["ISIS", "Daesh"]),
-      "baghdad": KBEntry(id="baghdad", type="LOCATION", name="Baghdad", aliases=["Bagdad"])}
+KB = {
+    "isis": KBEntry(id="isis", type="GROUP", name="Islamic State", aliases=["ISIS", "Daesh"]),
+    "baghdad": KBEntry(id="baghdad", type="LOCATION", name="Baghdad", aliases=["Bagdad"]),
+}
 
 
 def random_document(rng: random.Random, doc_id: str) -> Document:
@@ -42,7 +47,13 @@ def random_document(rng: random.Random, doc_id: str) -> Document:
         for _ in range(rng.randint(1, 3)):
             add(rng.choice(["and", "said", "near", "the"]))
             mentions.append(add(rng.choice(NAMES[kind])))
-        kb = rng.choice([None, "isis"]) if kind == "GROUP" else rng.choice([None, "baghdad"]) if kind == "LOCATION" else None
+        kb = (
+            rng.choice([None, "isis"])
+            if kind == "GROUP"
+            else rng.choice([None, "baghdad"])
+            if kind == "LOCATION"
+            else None
+        )
         entities.append(Entity(id=f"e{i}", type=kind, kb=kb, mentions=mentions))
     groups = [e.id for e in entities if e.type == "GROUP"]
     places = [e.id for e in entities if e.type == "LOCATION"]
@@ -53,14 +64,36 @@ def random_document(rng: random.Random, doc_id: str) -> Document:
             add("reportedly")
             mention = add(rng.choice(NUMBERS))
             category = rng.choice(["killed", "escaped", "wounded", "inmates"])
-            counts.append(Count(id=f"v{j}.c{k}", mention=mention, category=category,
-                                victims=rng.choice(["security", "mixed"]) if category in ("killed", "wounded") else None,
-                                value=parse_count(mention.text), source=rng.choice([None, *groups])))
-        claims = [Claim(id=f"v{j}.k{k}", kind=rng.choice(["responsibility", "accusation", "denial"]),
-                        actor=rng.choice(groups), source=rng.choice([None, *groups])) for k in range(rng.randint(0, 2)) if groups]
-        events.append(Event(id=f"v{j}", type=rng.choice(["attack", "prison_break"]),
-                            actors=rng.sample(groups, rng.randint(0, min(2, len(groups)))),
-                            locations=rng.sample(places, rng.randint(0, min(2, len(places)))), counts=counts, claims=claims))
+            counts.append(
+                Count(
+                    id=f"v{j}.c{k}",
+                    mention=mention,
+                    category=category,
+                    victims=rng.choice(["security", "mixed"]) if category in ("killed", "wounded") else None,
+                    value=parse_count(mention.text),
+                    source=rng.choice([None, *groups]),
+                )
+            )
+        claims = [
+            Claim(
+                id=f"v{j}.k{k}",
+                kind=rng.choice(["responsibility", "accusation", "denial"]),
+                actor=rng.choice(groups),
+                source=rng.choice([None, *groups]),
+            )
+            for k in range(rng.randint(0, 2))
+            if groups
+        ]
+        events.append(
+            Event(
+                id=f"v{j}",
+                type=rng.choice(["attack", "prison_break"]),
+                actors=rng.sample(groups, rng.randint(0, min(2, len(groups)))),
+                locations=rng.sample(places, rng.randint(0, min(2, len(places)))),
+                counts=counts,
+                claims=claims,
+            )
+        )
     return Document(doc_id=doc_id, text="".join(parts), entities=entities, events=events)
 
 
@@ -86,8 +119,14 @@ def noisy(records: list[dict], rng: random.Random) -> list[dict]:
                 if rng.random() < 0.2:
                     c["value"] = rng.randint(1, 300)
         if rng.random() < 0.3:
-            record["events"].append({"type": "attack", "actors": ["militants"], "locations": ["Taji"],
-                                     "counts": [{"category": "escaped", "value": "dozens"}]})
+            record["events"].append(
+                {
+                    "type": "attack",
+                    "actors": ["militants"],
+                    "locations": ["Taji"],
+                    "counts": [{"category": "escaped", "value": "dozens"}],
+                }
+            )
     return out
 
 
@@ -205,5 +244,8 @@ def test_a_wrong_event_type_alone_is_listed_as_an_error(tiny_split) -> None:
     results = evaluate(docs, kb, records, bootstrap=0, errors=True)
     assert list(results.errors) == ["d1"]
     assert results.errors["d1"]["events"]["aligned"] == [
-        {"predicted": "events[0]", "gold": "e1", "type": "attack", "gold_type": "prison_break"}]
-    assert results.headline == 1.0 and results.diagnostics["event_type"]["accuracy"] == pytest.approx(2 / 3)  # 3 gold events
+        {"predicted": "events[0]", "gold": "e1", "type": "attack", "gold_type": "prison_break"}
+    ]
+    assert results.headline == 1.0 and results.diagnostics["event_type"]["accuracy"] == pytest.approx(
+        2 / 3
+    )  # 3 gold events

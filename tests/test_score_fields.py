@@ -16,18 +16,19 @@ import copy
 from typing import Any
 
 import pytest
+from conftest import count, entity
 
 from bench.data.model import Claim, Document, Event, KBEntry
+from bench.normalize.numbers import parse_count
+from bench.predictions.model import value_from_int, value_from_range, value_from_text
 from bench.predictions.validate import check_object
 from bench.score.document import score_events
 from bench.score.fields import entity_names, value_matches
-from bench.predictions.model import value_from_int, value_from_range, value_from_text
-from bench.normalize.numbers import parse_count
 
-from conftest import count, entity
-
-TEXT = ("Isis gunmen attacked Gweiran Prison in Hassakeh. Kurdish officials said at least five guards were "
-        "killed and dozens of inmates escaped. The group claimed responsibility, but officials blamed the SDF.")
+TEXT = (
+    "Isis gunmen attacked Gweiran Prison in Hassakeh. Kurdish officials said at least five guards were "
+    "killed and dozens of inmates escaped. The group claimed responsibility, but officials blamed the SDF."
+)
 KB = {
     "isis": KBEntry(id="isis", type="GROUP", name="Islamic State", aliases=["ISIS", "IS", "ISIL", "Daesh"]),
     "gweiran_prison": KBEntry(id="gweiran_prison", type="LOCATION", name="Gweiran Prison", aliases=["Ghwayran prison"]),
@@ -41,18 +42,35 @@ ENTITIES = [
     entity(TEXT, "officials", "GROUP", "Kurdish officials", ("officials", 2)),
     entity(TEXT, "sdf", "GROUP", "the SDF"),  # deliberately not linked to the KB
 ]
-E1 = Event(id="e1", type="prison_break", actors=["isis"], locations=["gweiran", "hassakeh"],
-           counts=[count(TEXT, "e1.c1", "at least five", "killed", "security", "officials"),
-                   count(TEXT, "e1.c2", "dozens", "escaped", None, "officials")],
-           claims=[Claim(id="e1.k1", kind="responsibility", actor="isis", source="isis"),
-                   Claim(id="e1.k2", kind="accusation", actor="sdf", source="officials")])
+E1 = Event(
+    id="e1",
+    type="prison_break",
+    actors=["isis"],
+    locations=["gweiran", "hassakeh"],
+    counts=[
+        count(TEXT, "e1.c1", "at least five", "killed", "security", "officials"),
+        count(TEXT, "e1.c2", "dozens", "escaped", None, "officials"),
+    ],
+    claims=[
+        Claim(id="e1.k1", kind="responsibility", actor="isis", source="isis"),
+        Claim(id="e1.k2", kind="accusation", actor="sdf", source="officials"),
+    ],
+)
 DOC = Document(doc_id="h", text=TEXT, entities=ENTITIES, events=[E1])
 
-PERFECT = {"type": "prison_break", "actors": ["ISIS"], "locations": ["Gweiran Prison", "Hassakeh"],
-           "counts": [{"category": "killed", "victims": "security", "value": "at least five", "source": "Kurdish officials"},
-                      {"category": "escaped", "value": "dozens", "source": "officials"}],
-           "claims": [{"kind": "responsibility", "actor": "The group", "source": "Isis gunmen"},
-                      {"kind": "accusation", "actor": "the SDF", "source": "officials"}]}
+PERFECT = {
+    "type": "prison_break",
+    "actors": ["ISIS"],
+    "locations": ["Gweiran Prison", "Hassakeh"],
+    "counts": [
+        {"category": "killed", "victims": "security", "value": "at least five", "source": "Kurdish officials"},
+        {"category": "escaped", "value": "dozens", "source": "officials"},
+    ],
+    "claims": [
+        {"kind": "responsibility", "actor": "The group", "source": "Isis gunmen"},
+        {"kind": "accusation", "actor": "the SDF", "source": "officials"},
+    ],
+}
 
 
 def score(events: list[dict], doc: Document = DOC) -> dict[str, tuple]:
@@ -85,12 +103,23 @@ def test_case_1_wrong_source_right_count() -> None:
     assert stats["attribution"] == (3, 1, 1)
 
 
-@pytest.mark.parametrize(("value", "matches"), [
-    (30, True), (24, True), (99, True), (100, False), (23, False),  # an integer inside [24, 99]
-    ("dozens", True), ("dozens of", True), ({"low": 24, "high": 99}, True),  # the same range
-    ("tens of", False), ({"low": 20, "high": 99}, False), ("hundreds", False),  # another range
-    ("about 50", True),  # a number with a modifier: 50 lies in the range
-])
+@pytest.mark.parametrize(
+    ("value", "matches"),
+    [
+        (30, True),
+        (24, True),
+        (99, True),
+        (100, False),
+        (23, False),  # an integer inside [24, 99]
+        ("dozens", True),
+        ("dozens of", True),
+        ({"low": 24, "high": 99}, True),  # the same range
+        ("tens of", False),
+        ({"low": 20, "high": 99}, False),
+        ("hundreds", False),  # another range
+        ("about 50", True),  # a number with a modifier: 50 lies in the range
+    ],
+)
 def test_case_2_vague_gold_range(value, matches: bool) -> None:
     # gold c2 is "dozens" = vague 24..99; only the escaped count is predicted.
     stats = score([{"type": "prison_break", "counts": [{"category": "escaped", "value": value}]}])
@@ -101,19 +130,32 @@ def test_case_3_two_predicted_events_for_one_gold_event() -> None:
     # P1 has the actor (1 item would match), P2 the two locations (2 items): P2 is aligned with e1.
     # actor: P1's "Isis gunmen" is unaligned -> tp 0, fp 1, fn 1; location 2/0/0; count 0/0/2;
     # attribution 0/0/4; events: 1 aligned, 1 spurious. Doc-collapsed: actor 1/0/0, location 2/0/0.
-    stats = score([{"type": "prison_break", "actors": ["Isis gunmen"]},
-                   {"type": "prison_break", "locations": ["Gweiran Prison", "Hassakeh"]}])
+    stats = score(
+        [
+            {"type": "prison_break", "actors": ["Isis gunmen"]},
+            {"type": "prison_break", "locations": ["Gweiran Prison", "Hassakeh"]},
+        ]
+    )
     assert stats["actor"] == (0, 1, 1) and stats["location"] == (2, 0, 0)
     assert stats["count"] == (0, 0, 2) and stats["attribution"] == (0, 0, 4)
     assert stats["events"] == (1, 1, 0)
     assert stats["collapsed.actor"] == (1, 0, 0) and stats["collapsed.location"] == (2, 0, 0)
 
 
-@pytest.mark.parametrize(("actor", "matches"), [
-    ("Daesh", True), ("Islamic State", True), ("ISIL", True),  # KB aliases and name
-    ("isis gunmen", True), ("ISIS-gunmen", True), ("THE GROUP", True),  # document mentions, normalised
-    ("Islamic State of Iraq", False), ("gunmen", False), ("the", False),
-])
+@pytest.mark.parametrize(
+    ("actor", "matches"),
+    [
+        ("Daesh", True),
+        ("Islamic State", True),
+        ("ISIL", True),  # KB aliases and name
+        ("isis gunmen", True),
+        ("ISIS-gunmen", True),
+        ("THE GROUP", True),  # document mentions, normalised
+        ("Islamic State of Iraq", False),
+        ("gunmen", False),
+        ("the", False),
+    ],
+)
 def test_case_4_alias_resolved_through_the_knowledge_base(actor: str, matches: bool) -> None:
     stats = score([{"type": "prison_break", "actors": [actor]}])
     assert stats["actor"] == ((1, 0, 0) if matches else (0, 1, 1))
@@ -142,37 +184,74 @@ def test_case_6_one_string_names_two_gold_entities() -> None:
     # "gunmen" names both g1 and g2; "militants" names only g1. Greedy in either order can pair
     # "gunmen" with g1 and strand "militants"; the optimal assignment matches both.
     text = "Gunmen stormed the jail while other gunmen and militants fought."
-    doc = Document(doc_id="g", text=text, entities=[
-        entity(text, "g1", "GROUP", "Gunmen", "militants"), entity(text, "g2", "GROUP", "gunmen")],
-        events=[Event(id="e", type="attack", actors=["g1", "g2"])])
+    doc = Document(
+        doc_id="g",
+        text=text,
+        entities=[entity(text, "g1", "GROUP", "Gunmen", "militants"), entity(text, "g2", "GROUP", "gunmen")],
+        events=[Event(id="e", type="attack", actors=["g1", "g2"])],
+    )
     assert score([{"type": "attack", "actors": ["gunmen", "militants"]}], doc)["actor"] == (2, 0, 0)
     assert score([{"type": "attack", "actors": ["militants", "gunmen"]}], doc)["actor"] == (2, 0, 0)
 
 
-@pytest.mark.parametrize(("value", "matches"), [
-    (100, True), (101, False), ("over 100", True), ("more than a hundred", True),
-    ({"low": 101, "high": None}, True), ({"low": 100, "high": None}, False),
-])
+@pytest.mark.parametrize(
+    ("value", "matches"),
+    [
+        (100, True),
+        (101, False),
+        ("over 100", True),
+        ("more than a hundred", True),
+        ({"low": 101, "high": None}, True),
+        ({"low": 100, "high": None}, False),
+    ],
+)
 def test_case_7_strict_lower_bound(value, matches: bool) -> None:
     # gold "more than 100": stated 100, low 101, high null.
     gold = parse_count("more than 100")
     assert (gold.stated, gold.low, gold.high) == (100, 101, None)
-    predicted = value_from_int(value) if isinstance(value, int) else (
-        value_from_range(value["low"], value["high"]) if isinstance(value, dict) else value_from_text(value))
+    predicted = (
+        value_from_int(value)
+        if isinstance(value, int)
+        else (value_from_range(value["low"], value["high"]) if isinstance(value, dict) else value_from_text(value))
+    )
     assert value_matches(predicted, gold) is matches
 
 
 def test_case_8_null_source_matches_only_null() -> None:
     text = "A car bomb in Taji killed twelve people, police said."
-    doc = Document(doc_id="n", text=text, entities=[entity(text, "police", "GROUP", "police")], events=[
-        Event(id="bomb", type="attack", counts=[count(text, "bomb.c1", "twelve", "killed", "civilians", None)])])
+    doc = Document(
+        doc_id="n",
+        text=text,
+        entities=[entity(text, "police", "GROUP", "police")],
+        events=[
+            Event(id="bomb", type="attack", counts=[count(text, "bomb.c1", "twelve", "killed", "civilians", None)])
+        ],
+    )
+
     def attribution(source):
-        return score([{"type": "attack", "counts": [{"category": "killed", "victims": "civilians", "value": 12, "source": source}]}], doc)["attribution"]
+        return score(
+            [
+                {
+                    "type": "attack",
+                    "counts": [{"category": "killed", "victims": "civilians", "value": 12, "source": source}],
+                }
+            ],
+            doc,
+        )["attribution"]
+
     assert attribution(None) == (1, 0, 0)
     assert attribution("police") == (0, 1, 1)
-    doc_with_source = Document(doc_id="n", text=text, entities=doc.entities, events=[
-        Event(id="bomb", type="attack", counts=[count(text, "bomb.c1", "twelve", "killed", "civilians", "police")])])
-    stats = score([{"type": "attack", "counts": [{"category": "killed", "victims": "civilians", "value": 12}]}], doc_with_source)
+    doc_with_source = Document(
+        doc_id="n",
+        text=text,
+        entities=doc.entities,
+        events=[
+            Event(id="bomb", type="attack", counts=[count(text, "bomb.c1", "twelve", "killed", "civilians", "police")])
+        ],
+    )
+    stats = score(
+        [{"type": "attack", "counts": [{"category": "killed", "victims": "civilians", "value": 12}]}], doc_with_source
+    )
     assert stats["attribution"] == (0, 1, 1) and stats["count"] == (1, 0, 0)
 
 
@@ -204,7 +283,9 @@ def test_case_13_modifier_accuracy_on_matched_counts() -> None:
     # c1 is "at least five": an integer 5 matches the count but says "exact"; "at least 5" agrees.
     exact = score([{"type": "prison_break", "counts": [{"category": "killed", "victims": "security", "value": 5}]}])
     assert exact["count"] == (1, 0, 1) and exact["modifier"] == (0, 1)
-    agree = score([{"type": "prison_break", "counts": [{"category": "killed", "victims": "security", "value": "at least 5"}]}])
+    agree = score(
+        [{"type": "prison_break", "counts": [{"category": "killed", "victims": "security", "value": "at least 5"}]}]
+    )
     assert agree["modifier"] == (1, 1)
 
 

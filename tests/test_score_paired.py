@@ -12,7 +12,7 @@ from bench.score.stats import COLUMN, COLUMNS, StatsTable
 def _table(doc_ids, actor_rows) -> StatsTable:
     matrix = np.zeros((len(doc_ids), len(COLUMNS)))
     i = COLUMN["actor.tp"]
-    matrix[:, i:i + 3] = actor_rows
+    matrix[:, i : i + 3] = actor_rows
     return StatsTable(tuple(doc_ids), matrix)
 
 

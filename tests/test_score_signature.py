@@ -20,8 +20,10 @@ def test_parse_and_differences() -> None:
     a, b = make_signature("abcdef012345", 1000, 0), make_signature("abcdef012346", 200, 0)
     assert parse_signature(a)["gold"] == "abcdef012345"
     assert differences(a, a) == []
-    assert differences(a, b) == ["gold data (sha256) differs: abcdef012345 vs abcdef012346",
-                                 "bootstrap resamples:seed differs: 1000:0 vs 200:0"]
+    assert differences(a, b) == [
+        "gold data (sha256) differs: abcdef012345 vs abcdef012346",
+        "bootstrap resamples:seed differs: 1000:0 vs 200:0",
+    ]
     with pytest.raises(ValueError):
         parse_signature("bleu|nrefs:1")
 

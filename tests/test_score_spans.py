@@ -15,7 +15,14 @@ from seqeval.scheme import IOB2
 from bench.data.model import Document, Entity, Span
 from bench.predictions.model import PredDocument, PredMention
 from bench.score.spans import (
-    TYPE_INDEX, compressed_tags, gold_mentions, partial_pairs, partial_stats, span_errors, span_stats, strict_stats,
+    TYPE_INDEX,
+    compressed_tags,
+    gold_mentions,
+    partial_pairs,
+    partial_stats,
+    span_errors,
+    span_stats,
+    strict_stats,
 )
 from bench.score.stats import SPAN_TYPES
 from bench.score.tokenize import iob2_tags, tokenize
@@ -25,6 +32,7 @@ WORDS = "Isis gunmen attacked the prison in Hassakeh , killing at least five gua
 
 def _random_doc(rng: random.Random) -> tuple[str, list, list]:
     text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 40)))
+
     def mentions(overlap: bool) -> list:
         out, pos = [], 0
         while pos < len(text):
@@ -35,6 +43,7 @@ def _random_doc(rng: random.Random) -> tuple[str, list, list]:
             out.append((start, end, rng.choice(SPAN_TYPES)))
             pos = start + 1 if overlap and rng.random() < 0.3 else end
         return out
+
     gold = mentions(False)
     pred = [m for m in gold if rng.random() < 0.6] + mentions(True)
     return text, sorted(set(gold)), sorted(set(pred))
@@ -71,12 +80,21 @@ def _brute_partial(gold, pred) -> float:
     def jac(a, b):
         inter = min(a[1], b[1]) - max(a[0], b[0])
         return 0.0 if inter <= 0 or a[2] != b[2] else inter / ((a[1] - a[0]) + (b[1] - b[0]) - inter)
+
     if len(gold) > len(pred):
         gold, pred = pred, gold
-    return max((sum(jac(g, pred[j]) for g, j in zip(gold, perm)) for perm in itertools.permutations(range(len(pred)), len(gold))), default=0.0)
+    return max(
+        (
+            sum(jac(g, pred[j]) for g, j in zip(gold, perm))
+            for perm in itertools.permutations(range(len(pred)), len(gold))
+        ),
+        default=0.0,
+    )
 
 
-mention = st.tuples(st.integers(0, 20), st.integers(1, 8), st.sampled_from(["GROUP", "LOCATION"])).map(lambda t: (t[0], t[0] + t[1], t[2]))
+mention = st.tuples(st.integers(0, 20), st.integers(1, 8), st.sampled_from(["GROUP", "LOCATION"])).map(
+    lambda t: (t[0], t[0] + t[1], t[2])
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -92,9 +110,14 @@ def test_hand_worked_partial_and_strict() -> None:
     # strict: the GROUP spans cover different tokens -> GROUP tp 0 fp 1 fn 1; LOCATION tp 1. micro P = R = 1/2.
     # partial: 4/11 for the GROUP pair + 1 for LOCATION = 15/11 over 2 predicted and 2 gold -> P = R = 15/22.
     text = "Isis gunmen attacked Baghdad."
-    doc = Document(doc_id="x", text=text, entities=[
-        Entity(id="isis", type="GROUP", mentions=[Span(start=0, end=11, text="Isis gunmen")]),
-        Entity(id="bag", type="LOCATION", mentions=[Span(start=21, end=28, text="Baghdad")])])
+    doc = Document(
+        doc_id="x",
+        text=text,
+        entities=[
+            Entity(id="isis", type="GROUP", mentions=[Span(start=0, end=11, text="Isis gunmen")]),
+            Entity(id="bag", type="LOCATION", mentions=[Span(start=21, end=28, text="Baghdad")]),
+        ],
+    )
     pred = PredDocument("x", (PredMention(0, 4, "GROUP"), PredMention(21, 28, "LOCATION")))
     strict, partial = span_stats([doc], [pred])
     assert strict[0, TYPE_INDEX["GROUP"]].tolist() == [0, 1, 1]
@@ -124,9 +147,15 @@ def test_gold_mentions_include_counts_and_deduplicate(tiny_split) -> None:
 
 
 def test_span_errors_lists_missed_and_spurious() -> None:
-    found = span_errors("Isis gunmen attacked Baghdad.", [(0, 11, "GROUP"), (21, 28, "LOCATION")], [(0, 4, "GROUP"), (21, 28, "LOCATION")])
-    assert found == {"missed": [{"type": "GROUP", "start": 0, "end": 11, "text": "Isis gunmen"}],
-                     "spurious": [{"type": "GROUP", "start": 0, "end": 4, "text": "Isis"}]}
+    found = span_errors(
+        "Isis gunmen attacked Baghdad.",
+        [(0, 11, "GROUP"), (21, 28, "LOCATION")],
+        [(0, 4, "GROUP"), (21, 28, "LOCATION")],
+    )
+    assert found == {
+        "missed": [{"type": "GROUP", "start": 0, "end": 11, "text": "Isis gunmen"}],
+        "spurious": [{"type": "GROUP", "start": 0, "end": 4, "text": "Isis"}],
+    }
 
 
 def test_chunking_gives_the_same_numbers(monkeypatch) -> None:
@@ -136,8 +165,10 @@ def test_chunking_gives_the_same_numbers(monkeypatch) -> None:
     raw = [_random_doc(rng) for _ in range(25)]
     docs, preds = [], []
     for n, (text, gold, pred) in enumerate(raw):
-        entities = [Entity(id=f"e{i}", type=t if t != "COUNT" else "GROUP", mentions=[Span(start=s, end=e, text=text[s:e])])
-                    for i, (s, e, t) in enumerate(gold)]
+        entities = [
+            Entity(id=f"e{i}", type=t if t != "COUNT" else "GROUP", mentions=[Span(start=s, end=e, text=text[s:e])])
+            for i, (s, e, t) in enumerate(gold)
+        ]
         docs.append(Document(doc_id=str(n), text=text, entities=entities))
         preds.append(PredDocument(str(n), tuple(PredMention(*m) for m in pred)))
     whole = span_stats(docs, preds)

@@ -29,7 +29,7 @@ def _row(**stats: tuple) -> np.ndarray:
     for metric, values in stats.items():
         metric = metric.replace("__", ".")
         first = COLUMN.get(f"{metric}.tp", COLUMN.get(f"{metric}.correct"))
-        row[first:first + len(values)] = values
+        row[first : first + len(values)] = values
     return row
 
 

@@ -29,7 +29,17 @@ def test_tags_are_iob2() -> None:
     text = "Isis gunmen freed 3,000 inmates in Hassakeh."
     mentions = [(0, 11, "GROUP"), (18, 23, "COUNT"), (35, 43, "LOCATION")]
     assert iob2_tags(tokenize(text), mentions) == [
-        "B-GROUP", "I-GROUP", "O", "B-COUNT", "I-COUNT", "I-COUNT", "O", "O", "B-LOCATION", "O"]
+        "B-GROUP",
+        "I-GROUP",
+        "O",
+        "B-COUNT",
+        "I-COUNT",
+        "I-COUNT",
+        "O",
+        "O",
+        "B-LOCATION",
+        "O",
+    ]
 
 
 def test_adjacent_mentions_each_start_with_b() -> None:

@@ -10,12 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_bench
+from leaderboard_helpers import records, write_predictions
 
 from bench import paths
 from bench.comparison import SignatureMismatch
 from bench.testing import assert_no_regression, assert_scores
-from helpers import run_bench
-from leaderboard_helpers import records, write_predictions
 
 
 def test_no_regression_passes_and_returns_the_comparison(tmp_path):
@@ -33,7 +33,10 @@ def test_regression_fails_with_the_table(tmp_path):
 
 def test_signatures_must_match(tmp_path):
     out = tmp_path / "r.json"
-    assert run_bench("eval", "-p", write_predictions(tmp_path, "oracle"), "--out", out, "--bootstrap", "100").returncode == 0
+    assert (
+        run_bench("eval", "-p", write_predictions(tmp_path, "oracle"), "--out", out, "--bootstrap", "100").returncode
+        == 0
+    )
     with pytest.raises(SignatureMismatch):
         assert_no_regression(out, records("oracle"), bootstrap=200)
 
@@ -41,7 +44,7 @@ def test_signatures_must_match(tmp_path):
 def test_assert_scores():
     scores = assert_scores(records("oracle"), overall=0.9, count=1.0, bootstrap=0)
     assert scores["overall"]["f1"] == 1.0
-    with pytest.raises(AssertionError, match="overall F1 0.0000 is below the threshold 0.4000"):
+    with pytest.raises(AssertionError, match=r"overall F1 0\.0000 is below the threshold 0\.4000"):
         assert_scores(records("empty"), overall=0.4, bootstrap=0)
     with pytest.raises(ValueError, match="unknown score"):
         assert_scores(records("oracle"), headline=0.4)

@@ -9,19 +9,31 @@ sentences are grouped into incidents (``baselines.assemble.events``).
 from __future__ import annotations
 
 import re
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from baselines.assemble.attribution import Context, count_source, find_claims, open_blocks, reporting_cues
 from baselines.assemble.counts import categorize
 from baselines.assemble.entities import Entity, cluster
-from baselines.assemble.events import Draft, Segmenter, facility_words, is_event_place, is_generic, sentence_date, sentence_type
+from baselines.assemble.events import (
+    Draft,
+    Segmenter,
+    facility_words,
+    is_event_place,
+    is_generic,
+    sentence_date,
+    sentence_type,
+)
 from baselines.numbers import count_text
 from baselines.spans import Mention
 from baselines.text import Sentence, sentences
 
 __all__ = ["assemble"]
 
-_PRISONER_ACTS = re.compile(r"\s+(?:\w+\s+){0,3}?(?:riot\w*|revolt\w*|mutin\w*|started|seized|attacked|fought|took over|escaped|tried to escape|attempted|broke)\b", re.I)
+_PRISONER_ACTS = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:riot\w*|revolt\w*|mutin\w*|started|seized|attacked|fought|took over|escaped|tried to escape|attempted|broke)\b",
+    re.I,
+)
 
 
 def _counts(ctx: Context, sent: Sentence, found: list[Mention], cues: list) -> list[tuple[Mention, dict]]:
@@ -53,7 +65,12 @@ def _actors(ctx: Context, sent: Sentence, counts: list[Mention], stype: str | No
         after_number = any(0 <= m.start - c.end <= 2 for c in counts)
         if entity.kind == "armed" and not after_number:
             actors.append(entity)
-        elif entity.kind == "prisoners" and stype == "prison_break" and not after_number and _PRISONER_ACTS.match(ctx.text, m.end):
+        elif (
+            entity.kind == "prisoners"
+            and stype == "prison_break"
+            and not after_number
+            and _PRISONER_ACTS.match(ctx.text, m.end)
+        ):
             actors.append(entity)
     return actors
 
@@ -75,7 +92,8 @@ def assemble(text: str, mentions: Sequence[Mention]) -> tuple[list[dict[str, Any
     numbers = sorted(m for m in mentions if m.type == "COUNT")
     ctx = Context(text, named, cluster(text, named))
     open_blocks(ctx, sents)
-    segmenter, used = Segmenter(), []
+    segmenter = Segmenter()
+    used: list[Mention] = []
     for sent in sents:
         cues = reporting_cues(ctx, sent)
         claims = find_claims(ctx, sent, cues)
@@ -86,7 +104,11 @@ def assemble(text: str, mentions: Sequence[Mention]) -> tuple[list[dict[str, Any
         stype = sentence_type(sentence, {record["category"] for _, record in counts})
         if stype is None and not claims:
             continue
-        places = [ctx.entity[m] for m in ctx.within(sent.start, sent.end, ("LOCATION",)) if is_event_place(text, m.start, m.end, ctx.entity[m].kind)]
+        places = [
+            ctx.entity[m]
+            for m in ctx.within(sent.start, sent.end, ("LOCATION",))
+            if is_event_place(text, m.start, m.end, ctx.entity[m].kind)
+        ]
         event = segmenter.assign(stype, sentence_date(sentence), places, sent.block, facility_words(sentence))
         if event is None:
             continue
@@ -94,7 +116,9 @@ def assemble(text: str, mentions: Sequence[Mention]) -> tuple[list[dict[str, Any
         event.add(event.actors, _actors(ctx, sent, [m for m, _ in counts], stype))
         event.add(event.actors, [c.actor for c in claims if c.kind == "responsibility"])
         event.counts.extend(record for _, record in counts)
-        event.claims.extend({"kind": c.kind, "actor": c.actor.name, "source": c.source.name if c.source else None} for c in claims)
+        event.claims.extend(
+            {"kind": c.kind, "actor": c.actor.name, "source": c.source.name if c.source else None} for c in claims
+        )
         used.extend(m for m, _ in counts)
     events = [_render(e) for e in segmenter.events if e.actors or e.locations or e.counts or e.claims]
     return events, used

@@ -28,9 +28,15 @@ from baselines.lexicon import (
 from baselines.spans import Mention
 from baselines.text import Sentence
 
-_REPORT = re.compile(r"\baccording (?:to|with)\b|\b(?:" + "|".join(re.escape(v) for v in REPORTING_VERBS) + r")\b(?!\s+responsibility)", re.I)
+_REPORT = re.compile(
+    r"\baccording (?:to|with)\b|\b(?:" + "|".join(re.escape(v) for v in REPORTING_VERBS) + r")\b(?!\s+responsibility)",
+    re.I,
+)
 _SHORT_GAP = re.compile(r"\s*,?\s*(?:[\w'’-]+\s+){0,3}", re.I)
-_APPOSITION = re.compile(r"\s*,\s*(?:a|an|the|who|which|whose|its|his|her|near|reporting|based|one)\b[^,;:“”\"]{1,140},\s*(?:[\w'’-]+\s+){0,2}", re.I)
+_APPOSITION = re.compile(
+    r"\s*,\s*(?:a|an|the|who|which|whose|its|his|her|near|reporting|based|one)\b[^,;:“”\"]{1,140},\s*(?:[\w'’-]+\s+){0,2}",
+    re.I,
+)
 # A cited headline: “... 17 dead,” McClatchy Newspapers, 5/8/11
 _CITATION = re.compile(r"[,.]?[”\"]\s*,?\s*")
 _PRONOUN = re.compile(r"\b(he|she)\s+(?:\w+\s+)?$", re.I)
@@ -65,9 +71,12 @@ class Context:
         return [m for m in self.mentions if start <= m.start and m.end <= end and m.type in types]
 
 
-def _subject_before(ctx: Context, sent: Sentence, cue_start: int, types: tuple[str, ...] = ("PERSON", "GROUP")) -> Entity | None:
+def _subject_before(
+    ctx: Context, sent: Sentence, cue_start: int, types: tuple[str, ...] = ("PERSON", "GROUP")
+) -> Entity | None:
     before = ctx.text[sent.start : cue_start]
-    if _PRONOUN.search(before) and not ctx.within(cue_start - len(_PRONOUN.search(before).group()), cue_start, types):
+    pronoun = _PRONOUN.search(before)
+    if pronoun and not ctx.within(cue_start - len(pronoun.group()), cue_start, types):
         return ctx.last_person
     candidates = list(reversed(ctx.within(sent.start, cue_start, types)[-6:]))
     for m in candidates:
@@ -82,7 +91,7 @@ def _subject_before(ctx: Context, sent: Sentence, cue_start: int, types: tuple[s
 def _subject_after(ctx: Context, start: int, end: int, words: int = 2) -> Entity | None:
     for m in ctx.within(start, end):
         gap = ctx.text[start : m.start]
-        return ctx.entity[m] if re.fullmatch(r"\s*(?:[\w'’-]+\s+){0,%d}" % words, gap) else None
+        return ctx.entity[m] if re.fullmatch(rf"\s*(?:[\w'’-]+\s+){{0,{words}}}", gap) else None
     return None
 
 

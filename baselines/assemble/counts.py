@@ -18,8 +18,8 @@ import re
 from functools import lru_cache
 
 from baselines.gazetteer import DEMONYMS
-from baselines.lexicon import ATTACKER_VERBS, CATEGORY_CUES, INTENT_CUE, REPORTING_VERBS, STATE_QUALIFIERS, VICTIM_NOUNS
 from baselines.gazetteer_match import find_names
+from baselines.lexicon import ATTACKER_VERBS, CATEGORY_CUES, INTENT_CUE, REPORTING_VERBS, STATE_QUALIFIERS, VICTIM_NOUNS
 
 _TRANSITIVE = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing)|injur(?:ed|ing)|free(?:d|ing)?|releas(?:e|ed|ing)(?: of)?|"
@@ -30,11 +30,47 @@ _TRANSITIVE = re.compile(
 )
 _RELATIVE = re.compile(r"\b(?:who|that|which)\s+(?:\w+\s+){0,2}$", re.I)
 _WORD = re.compile(r"[\w'’-]+")
-_STOP_NP = re.compile(r"^(?:who|that|which|were|was|are|is|had|have|has|been|be|will|would|managed|remain\w*|while|when|after|before|during|in|on|at|from|to|by|with)$")
+_STOP_NP = re.compile(
+    r"^(?:who|that|which|were|was|are|is|had|have|has|been|be|will|would|managed|remain\w*|while|when|after|before|during|in|on|at|from|to|by|with)$"
+)
 _DEMONYMS = frozenset(d.lower() for d in DEMONYMS)
-_NP_PARTICIPLES = frozenset({"suspected", "armed", "alleged", "high-ranking", "ranking", "wanted", "detained", "convicted", "escaped", "unarmed", "hardened"})
-_PEOPLE_WORDS = frozenset({"them", "others", "more", "members", "persons", "individuals", "those", "whom", "comrades", "followers", "recruits", "commanders", "leaders", "operatives"})
-_COORDINATED_NUMBER = re.compile(r"\s*(?:\d|at least|more than|about|some|nearly|[a-z]+ty\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|hundreds)", re.I)
+_NP_PARTICIPLES = frozenset(
+    {
+        "suspected",
+        "armed",
+        "alleged",
+        "high-ranking",
+        "ranking",
+        "wanted",
+        "detained",
+        "convicted",
+        "escaped",
+        "unarmed",
+        "hardened",
+    }
+)
+_PEOPLE_WORDS = frozenset(
+    {
+        "them",
+        "others",
+        "more",
+        "members",
+        "persons",
+        "individuals",
+        "those",
+        "whom",
+        "comrades",
+        "followers",
+        "recruits",
+        "commanders",
+        "leaders",
+        "operatives",
+    }
+)
+_COORDINATED_NUMBER = re.compile(
+    r"\s*(?:\d|at least|more than|about|some|nearly|[a-z]+ty\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|hundreds)",
+    re.I,
+)
 _REPORTING = re.compile(r"(?:" + "|".join(re.escape(v) for v in REPORTING_VERBS) + r")\b", re.I)
 
 
@@ -62,7 +98,12 @@ def victims_of(phrase: str) -> str | None:
         pair = " ".join(tokens[i : i + 2])
         for victim, nouns in VICTIM_NOUNS.items():
             if token in nouns or pair in nouns:
-                if victim == "attackers" and token.startswith("fighter") and i and (tokens[i - 1] in _DEMONYMS or tokens[i - 1] in STATE_QUALIFIERS):
+                if (
+                    victim == "attackers"
+                    and token.startswith("fighter")
+                    and i
+                    and (tokens[i - 1] in _DEMONYMS or tokens[i - 1] in STATE_QUALIFIERS)
+                ):
                     victim = "security"
                 if token == "security" and pair != "security forces":
                     continue
@@ -121,7 +162,9 @@ def categorize(text: str, sent_start: int, sent_end: int, start: int, end: int) 
         choice = near_before[-1]
     elif direct and _nwords(text[np_end : direct[0][0]]) <= 5:
         choice = direct[0]
-    elif (cands := [c for c in before_all if _TRANSITIVE.search(text[c[0] : start]) and _nwords(text[c[1] : start]) <= 4]):
+    elif cands := [
+        c for c in before_all if _TRANSITIVE.search(text[c[0] : start]) and _nwords(text[c[1] : start]) <= 4
+    ]:
         choice = cands[-1]
     elif direct and _nwords(text[np_end : direct[0][0]]) <= 25:
         choice = direct[0]

@@ -12,16 +12,38 @@ import re
 from dataclasses import dataclass, field
 
 from baselines.gazetteer import DEMONYMS
-from baselines.lexicon import ORG_HEADS, STATE_HEADS, STATE_QUALIFIERS, TITLES, VICTIM_NOUNS
 from baselines.gazetteer_match import alias_key, find_names, lookup
+from baselines.lexicon import ORG_HEADS, STATE_HEADS, STATE_QUALIFIERS, TITLES, VICTIM_NOUNS
 from baselines.spans import Mention
 
 _AFFILIATE = re.compile(r"\baffiliat", re.I)  # an affiliate is not its parent organisation
 _ANAPHOR = re.compile(r"^(?:the|this|that)\s+(?:\w+\s+)?(?:group|organi[sz]ation|movement)$", re.I)
 _ARMED_WORDS = frozenset(VICTIM_NOUNS["attackers"]) | {"militiamen", "jihadi", "affiliates", "operatives", "cells"}
-_MEDIA_WORDS = frozenset({"monitor", "observatory", "agency", "news", "press", "times", "newspapers", "correspondent", "media", "channel", "television", "radio", "blog", "reports"})
+_MEDIA_WORDS = frozenset(
+    {
+        "monitor",
+        "observatory",
+        "agency",
+        "news",
+        "press",
+        "times",
+        "newspapers",
+        "correspondent",
+        "media",
+        "channel",
+        "television",
+        "radio",
+        "blog",
+        "reports",
+    }
+)
 _PRISONER_WORDS = frozenset(VICTIM_NOUNS["prisoners"]) - {"men", "suspects"}
-_STATE_WORDS = frozenset(w.split()[-1] for w in STATE_HEADS) | {h.lower() for h in ORG_HEADS if h in ("Ministry", "Forces", "Army", "Police", "Government", "Authority", "Command", "Guard", "Corps", "Directorate")}
+_STATE_WORDS = frozenset(w.split()[-1] for w in STATE_HEADS) | {
+    h.lower()
+    for h in ORG_HEADS
+    if h
+    in ("Ministry", "Forces", "Army", "Police", "Government", "Authority", "Command", "Guard", "Corps", "Directorate")
+}
 _DEMONYMS = frozenset(d.lower() for d in DEMONYMS)
 
 
@@ -57,7 +79,9 @@ def _kind(text: str, type_: str, gaz: tuple[str, str] | None) -> str:
     if head in _MEDIA_WORDS or any(w in ("observatory", "monitoring") for w in lowered):
         return "media"
     if head in _ARMED_WORDS:
-        state_like = any(w in _DEMONYMS or w in STATE_QUALIFIERS or w.endswith(("-backed", "-led", "-allied")) for w in lowered[:-1])
+        state_like = any(
+            w in _DEMONYMS or w in STATE_QUALIFIERS or w.endswith(("-backed", "-led", "-allied")) for w in lowered[:-1]
+        )
         return "state" if head in ("fighters", "fighter") and state_like else "armed"
     if head in _PRISONER_WORDS:
         return "prisoners"
@@ -67,7 +91,11 @@ def _kind(text: str, type_: str, gaz: tuple[str, str] | None) -> str:
 
 
 def _initials(text: str) -> str:
-    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", text) if w[0].isupper() and not w.endswith(("-led", "-backed", "-based"))]
+    words = [
+        w
+        for w in re.findall(r"[A-Za-z][\w'’]*", text)
+        if w[0].isupper() and not w.endswith(("-led", "-backed", "-based"))
+    ]
     return "".join(w[0] for w in words)
 
 
@@ -112,6 +140,9 @@ def cluster(text: str, mentions: list[Mention]) -> dict[Mention, Entity]:
             last_armed = entity
     for entity in entities.values():
         named = [m for m in entity.mentions if _named(m.text(text))]
-        best = min(named or entity.mentions, key=lambda m: (lookup(_strip(m.text(text))) is None, len(_strip(m.text(text))) > 40, m.start))
+        best = min(
+            named or entity.mentions,
+            key=lambda m: (lookup(_strip(m.text(text))) is None, len(_strip(m.text(text))) > 40, m.start),
+        )
         entity.name = _strip(best.text(text)) if entity.type != "PERSON" or named else best.text(text)
     return out

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
 
 from baselines.assemble.entities import Entity
 from baselines.lexicon import (
@@ -27,10 +26,15 @@ from baselines.lexicon import (
 )
 
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
-_PLACE_PREP = re.compile(r"\b(?:in|at|inside|into|across|throughout|from|of|near|on)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and|or)\s+|[A-Z][\w'’-]*,\s+)?$")
-_FACILITY = re.compile(r"\b(prison|jail|barracks|base|church|mosque|market|checkpoint|headquarters|village|camp|school|hospital|palace)(?:s|es)?\b", re.I)
+_PLACE_PREP = re.compile(
+    r"\b(?:in|at|inside|into|across|throughout|from|of|near|on)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and|or)\s+|[A-Z][\w'’-]*,\s+)?$"
+)
+_FACILITY = re.compile(
+    r"\b(prison|jail|barracks|base|church|mosque|market|checkpoint|headquarters|village|camp|school|hospital|palace)(?:s|es)?\b",
+    re.I,
+)
 _PRISON_CATEGORIES = frozenset({"escaped", "recaptured", "at_large", "inmates"})
-Date = tuple[Optional[int], Optional[int]]
+Date = tuple[int | None, int | None]
 
 
 @dataclass
@@ -78,7 +82,9 @@ def sentence_date(sentence: str) -> Date | None:
     for pattern in (MONTH_YEAR, PREP_MONTH, PREP_YEAR):
         for match in pattern.finditer(sentence):
             photo = re.search(r"\bfile (?:photo|image|picture)\b", sentence, re.I)
-            near = photo or any(len(sentence[min(t, match.start()) : max(t, match.end())].split()) <= 11 for t in triggers)
+            near = photo or any(
+                len(sentence[min(t, match.start()) : max(t, match.end())].split()) <= 11 for t in triggers
+            )
             if not near:
                 continue
             month = match.groupdict().get("month")
@@ -110,7 +116,9 @@ class Segmenter:
     last_event: Draft | None = None
     clock: int = 0
 
-    def _pick(self, stype: str | None, date: Date | None, places: list[Entity], block: int, facilities: set[str]) -> Draft | None:
+    def _pick(
+        self, stype: str | None, date: Date | None, places: list[Entity], block: int, facilities: set[str]
+    ) -> Draft | None:
         """The rules, in order. A dated sentence joins an event whose date agrees (or a main event
         sharing a named place, which takes the date), else opens a background event. An undated
         one continues the previous eventful sentence of its paragraph; else joins the most
@@ -138,7 +146,12 @@ class Segmenter:
                 return undated[-1]
             return None
         last = self.last_event
-        if last is not None and block == self.last_block and fits(last) and (not specific or specific <= last.specific() or not last.specific()):
+        if (
+            last is not None
+            and block == self.last_block
+            and fits(last)
+            and (not specific or specific <= last.specific() or not last.specific())
+        ):
             return last
         main = sorted((e for e in self.events if e.main), key=lambda e: e.last_used)
         for event in reversed(main):
@@ -153,12 +166,16 @@ class Segmenter:
             same = [e for e in main if countries & e.countries() and (stype is None or stype == e.type)]
             crossed = [e for e in main if countries & e.countries() and stype == "attack"]
             open_ = [e for e in main if not e.locations and fits(e)]
-            return (same or crossed or open_ or [None])[-1]
+            candidates = same or crossed or open_
+            return candidates[-1] if candidates else None
         compatible = [e for e in main if fits(e)]
         same_facility = [e for e in compatible if facilities & e.facilities]
-        return (same_facility or compatible or [None])[-1]
+        candidates = same_facility or compatible
+        return candidates[-1] if candidates else None
 
-    def assign(self, stype: str | None, date: Date | None, places: list[Entity], block: int, facilities: set[str]) -> Draft | None:
+    def assign(
+        self, stype: str | None, date: Date | None, places: list[Entity], block: int, facilities: set[str]
+    ) -> Draft | None:
         """The event a sentence belongs to (created when needed); ``None`` drops the sentence."""
         event = self._pick(stype, date, places, block, facilities)
         if event is None:

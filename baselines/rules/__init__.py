@@ -8,11 +8,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
-from bench.data.model import Document
 from baselines.assemble import assemble
 from baselines.rules.tagger import tag
+from bench.data.model import Document
 
 __all__ = ["RuleExtractor"]
 

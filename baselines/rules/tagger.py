@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from baselines.gazetteer import DEMONYMS
+from baselines.gazetteer_match import find_names, lookup
 from baselines.lexicon import (
     ATTACKER_HEADS,
     FACILITY_NOUNS,
@@ -29,31 +30,49 @@ from baselines.lexicon import (
     WEEKDAYS,
 )
 from baselines.numbers import find_numbers
-from baselines.gazetteer_match import find_names, lookup
 from baselines.spans import Mention, keep_flat
 from baselines.text import Sentence, sentences, words
 
 _ARTICLE = re.compile(r"(?:\b[Tt]he\s+)$")
-_MEMBER_TAIL = re.compile(r"(?:['’]s)?(?:\s+\w+)?\s+(?:" + "|".join(sorted(ATTACKER_HEADS + ("commanders", "leaders", "group", "prisoners", "affiliate", "affiliated groups?"), key=len, reverse=True)) + r")\b")
+_MEMBER_TAIL = re.compile(
+    r"(?:['’]s)?(?:\s+\w+)?\s+(?:"
+    + "|".join(
+        sorted(
+            ATTACKER_HEADS + ("commanders", "leaders", "group", "prisoners", "affiliate", "affiliated groups?"),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b"
+)
 _MEMBER_LEAD = re.compile(r"(?<![\w-])(?:[Oo]ther|[Ss]enior|[Hh]igh[- ]ranking|[Tt]op|[Ss]uspected|[Ff]oreign)\s+$")
 _MODIFIER = (
-    r"(?:(?:" + "|".join(re.escape(d) for d in DEMONYMS) + r")|[A-Z][\w.]*-(?:led|backed|based|allied|linked)|[A-Z][a-z]+['’]s|"
+    r"(?:(?:"
+    + "|".join(re.escape(d) for d in DEMONYMS)
+    + r")|[A-Z][\w.]*-(?:led|backed|based|allied|linked)|[A-Z][a-z]+['’]s|"
     r"(?i:security|local|senior|government|state|opposition|war|prison|armed|foreign|jihadist|Islamist|"
     r"Sunni|Shiite|Shia|Shi'ite|militant|rebel|special|intelligence|provincial|federal|"
     r"military|monitoring|masked|unidentified|unknown|suspected|top|regional|human rights|terrorist|"
     r"extremist|jihadi|insurgent|Islamic|pro-government))"
 )
 _NOMINAL_GROUP = re.compile(
-    r"(?<![\w-])(?:(?:[Tt]he|[Tt]heir|[Ii]ts|[Aa]n?|[Oo]ther)\s+)?(?:" + _MODIFIER + r"\s+){0,3}(?i:"
-    + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True)) + r")(?![\w-])(?!\s+(?:barracks|base|headquarters|checkpoints?|convoys?|posts?|vehicles?|officers?|official|camp|bases|spokes\w+|commander|chief)\b)",
+    r"(?<![\w-])(?:(?:[Tt]he|[Tt]heir|[Ii]ts|[Aa]n?|[Oo]ther)\s+)?(?:"
+    + _MODIFIER
+    + r"\s+){0,3}(?i:"
+    + "|".join(sorted(GROUP_NOUNS, key=len, reverse=True))
+    + r")(?![\w-])(?!\s+(?:barracks|base|headquarters|checkpoints?|convoys?|posts?|vehicles?|officers?|official|camp|bases|spokes\w+|commander|chief)\b)",
 )
 _NOMINAL_PLACE = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:(?!of\b|and\b)[\w'’-]+\s+){0,2}?(?:"
-    + "|".join(sorted(FACILITY_NOUNS, key=len, reverse=True)) + r")(?![\w-])",
+    + "|".join(sorted(FACILITY_NOUNS, key=len, reverse=True))
+    + r")(?![\w-])",
 )
 _NOMINAL_PERSON = re.compile(
-    r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?:" + _MODIFIER + r"\s+){0,2}(?:"
-    + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r")(?![\w-])",
+    r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?:"
+    + _MODIFIER
+    + r"\s+){0,2}(?:"
+    + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
+    + r")(?![\w-])",
 )
 _CONNECTORS = frozenset({"of", "for", "the", "al", "el", "bin", "ibn", "abu", "de", "du", "la", "and"})
 _STOP_CAPS = frozenset(
@@ -67,8 +86,12 @@ _STOP_CAPS = frozenset(
     civilians forces army government islamists insurgents fighters here such those being""".split()
 ) | {m.lower() for m in (*MONTHS, *WEEKDAYS)}
 _REPORTING = re.compile(r"^\s*(?:,\s*)?(?:\w+\s+)?(?:" + "|".join(re.escape(v) for v in REPORTING_VERBS) + r")\b")
-_APPOSITION = re.compile(r"^\s*,\s*(?:a|an|the|who|its|his|her)\b\s*(?:[\w-]+\s+){0,3}?(?:" + "|".join(PERSON_NOUNS) + r"|who)\b", re.I)
-_FACILITY_TAIL = re.compile(r"\s+(?:prison|jail|barracks|camp|base|detention cent(?:re|er)|penitentiary|palace|district|province|neighbou?rhood)\b")
+_APPOSITION = re.compile(
+    r"^\s*,\s*(?:a|an|the|who|its|his|her)\b\s*(?:[\w-]+\s+){0,3}?(?:" + "|".join(PERSON_NOUNS) + r"|who)\b", re.I
+)
+_FACILITY_TAIL = re.compile(
+    r"\s+(?:prison|jail|barracks|camp|base|detention cent(?:re|er)|penitentiary|palace|district|province|neighbou?rhood)\b"
+)
 _NAME_PREFIX = re.compile(r"(?:al|el|ad|as|an|ash|at|bin|ibn|abu|abd)-[A-Z]")
 _NOT_ACRONYMS = frozenset({"GMT", "AM", "PM", "TV", "COVID", "US", "UK", "UN", "EU", "USA", "OK"})
 _PERSON_BEFORE = re.compile(r"\b(?:" + "|".join(PERSON_NOUNS) + r"|secretary)\s+$", re.I)
@@ -108,7 +131,7 @@ def _classify(text: str, start: int, end: int, tokens: list[str], sent: Sentence
     if (tokens[-1] in PLACE_HEADS and len(tokens) > 1) or _FACILITY_TAIL.match(after):
         return "LOCATION"
     if tokens[0] in TITLES or " ".join(tokens[:2]) in TITLES or _PERSON_BEFORE.search(before):
-        return "PERSON" if len(tokens) > 1 or not tokens[0] in TITLES else None
+        return "PERSON" if len(tokens) > 1 or tokens[0] not in TITLES else None
     if _APPOSITION.match(after):
         return "PERSON"
     if LOCATION_PREPS.search(before) and not possessive:
@@ -128,7 +151,10 @@ def _with_article(text: str, start: int) -> int:
 def _sentence_candidates(text: str, sent: Sentence) -> tuple[list[Mention], list[Mention], list[Mention]]:
     names, nominals, runs = [], [], []
     for match, kind, _ in find_names(text, sent.start, sent.end):
-        if re.search(r"\(\s*$", text[max(0, match.start() - 2) : match.start()]) and "Photo" in text[match.end() : match.end() + 8]:
+        if (
+            re.search(r"\(\s*$", text[max(0, match.start() - 2) : match.start()])
+            and "Photo" in text[match.end() : match.end() + 8]
+        ):
             continue  # a photo credit "(AP Photo/...)"
         start, end = match.span()
         kind_type = "LOCATION" if kind == "country" else "GROUP"
@@ -145,10 +171,10 @@ def _sentence_candidates(text: str, sent: Sentence) -> tuple[list[Mention], list
         for start, end, tokens in _runs(text, sent):
             possessive = text[start:end].endswith(("’s", "'s"))
             name_end = end - 2 if possessive else end
-            kind = _classify(text, start, name_end, tokens, sent, possessive)
-            if kind and lookup(text[start:name_end]) is None:
-                first = start if kind == "PERSON" else _with_article(text, start)
-                runs.append(Mention(first, name_end, kind))
+            run_type = _classify(text, start, name_end, tokens, sent, possessive)
+            if run_type and lookup(text[start:name_end]) is None:
+                first = start if run_type == "PERSON" else _with_article(text, start)
+                runs.append(Mention(first, name_end, run_type))
     return names, nominals, runs
 
 

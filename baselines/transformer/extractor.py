@@ -12,13 +12,14 @@ torch and transformers are imported inside methods: importing this module is che
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
-from bench import paths
-from bench.data.model import Document
 from baselines.assemble import assemble
 from baselines.spans import Mention
+from bench import paths
+from bench.data.model import Document
 
 PROTOCOL = (
     "leave-one-document-out cross-validation: each document is predicted by a model "
@@ -64,7 +65,7 @@ class TransformerExtractor:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         self.model, self.gold = model, Path(gold) if gold is not None else paths.GOLD_SPLIT
         self.mode, self.layers = mode, int(layers) if layers else None
-        self.epochs = int(epochs) if epochs is not None else MODES[mode]["epochs"]
+        self.epochs = int(epochs if epochs is not None else MODES[mode]["epochs"])
         self.lr = float(lr) if lr is not None else MODES[mode]["lr"]
         self.batch_size, self.max_length, self.stride = int(batch_size), int(max_length), int(stride)
         self.seed, self.device, self.progress = int(seed), device, bool(progress)
@@ -76,7 +77,9 @@ class TransformerExtractor:
 
         documents = load_split(self.gold)
         if len(documents) < 2:
-            raise ValueError(f"{self.gold}: {len(documents)} gold document(s); leave-one-document-out training needs at least 2")
+            raise ValueError(
+                f"{self.gold}: {len(documents)} gold document(s); leave-one-document-out training needs at least 2"
+            )
         return documents
 
     @staticmethod
@@ -92,10 +95,21 @@ class TransformerExtractor:
         import transformers
 
         self.metadata.update(
-            gold=str(self.gold), folds=folds, encoder=encoder.name, encoder_sha256=encoder.sha256,
-            mode=self.mode, layers=self.layers, epochs=self.epochs, lr=self.lr, batch_size=self.batch_size,
-            max_length=self.max_length, stride=self.stride, seed=self.seed, device=device,
-            torch=torch.__version__, transformers=transformers.__version__,
+            gold=str(self.gold),
+            folds=folds,
+            encoder=encoder.name,
+            encoder_sha256=encoder.sha256,
+            mode=self.mode,
+            layers=self.layers,
+            epochs=self.epochs,
+            lr=self.lr,
+            batch_size=self.batch_size,
+            max_length=self.max_length,
+            stride=self.stride,
+            seed=self.seed,
+            device=device,
+            torch=torch.__version__,
+            transformers=transformers.__version__,
         )
 
     def predict(self, documents: Sequence[Document]) -> list[dict[str, Any]]:
@@ -116,30 +130,55 @@ class TransformerExtractor:
         device = pick_device(self.device)
         tokenizer, base = load_base(encoder.location, encoder.local_files_only, self.layers)
         pad = tokenizer.pad_token_id or 0
-        windows = {d.doc_id: make_windows(tokenizer, [d.text], self.max_length, self.stride, [gold_spans(d)]) for d in gold}
+        windows = {
+            d.doc_id: make_windows(tokenizer, [d.text], self.max_length, self.stride, [gold_spans(d)]) for d in gold
+        }
         folds = self._folds(documents, set(windows))
         self._describe(encoder, device, len(folds))
         budget = default_budget(device)
-        features = {k: encode(base, ws, budget, device, pad) for k, ws in windows.items()} if self.mode == "head" else {}
+        features = (
+            {k: encode(base, ws, budget, device, pad) for k, ws in windows.items()} if self.mode == "head" else {}
+        )
         results: dict[str, dict[str, Any]] = {}
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns, console=Console(stderr=True), disable=not self.progress) as bar:
             fold_task = bar.add_task("folds", total=len(folds))
             epoch_task = bar.add_task("epochs", total=self.epochs)
             for held_out, docs in folds:
-                bar.update(epoch_task, completed=0, description=f"training without {held_out or '(none: outside the split)'}")
+                bar.update(
+                    epoch_task, completed=0, description=f"training without {held_out or '(none: outside the split)'}"
+                )
                 keys = [k for k in windows if k != held_out]
                 train = [w for k in keys for w in windows[k]]
-                model, progress = fresh_copy(base, self.seed), (lambda epoch, loss: bar.update(epoch_task, completed=epoch))
+                model, progress = (
+                    fresh_copy(base, self.seed),
+                    (lambda epoch, loss: bar.update(epoch_task, completed=epoch)),
+                )
                 if self.mode == "head":
                     cached = [f for k in keys for f in features[k]]
                     train_head(model, cached, train, epochs=self.epochs, lr=self.lr, seed=self.seed, on_epoch=progress)
                 else:
-                    fine_tune(model, train, epochs=self.epochs, lr=self.lr, batch_size=self.batch_size, seed=self.seed,
-                              device=device, pad_id=pad, on_epoch=progress)
+                    fine_tune(
+                        model,
+                        train,
+                        epochs=self.epochs,
+                        lr=self.lr,
+                        batch_size=self.batch_size,
+                        seed=self.seed,
+                        device=device,
+                        pad_id=pad,
+                        on_epoch=progress,
+                    )
                 model.to(device)
-                spans = tag_texts(model, tokenizer, [d.text for d in docs], max_tokens=budget,
-                                  max_length=self.max_length, stride=self.stride, device=device)
+                spans = tag_texts(
+                    model,
+                    tokenizer,
+                    [d.text for d in docs],
+                    max_tokens=budget,
+                    max_length=self.max_length,
+                    stride=self.stride,
+                    device=device,
+                )
                 for doc, found in zip(docs, spans):
                     results[doc.doc_id] = self._record(doc, found)
                 bar.advance(fold_task)

@@ -9,7 +9,8 @@ not depend on where the windows were cut.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from baselines.spans import Mention
 from baselines.transformer.labels import Window, decode, make_windows
@@ -25,7 +26,11 @@ def length_batches(windows: Sequence[Window], max_tokens: int, max_batch: int = 
     order = sorted(range(len(windows)), key=lambda i: len(windows[i].input_ids), reverse=True)
     batches: list[list[int]] = []
     for i in order:
-        if batches and (len(batches[-1]) + 1) * len(windows[batches[-1][0]].input_ids) <= max_tokens and len(batches[-1]) < max_batch:
+        if (
+            batches
+            and (len(batches[-1]) + 1) * len(windows[batches[-1][0]].input_ids) <= max_tokens
+            and len(batches[-1]) < max_batch
+        ):
             batches[-1].append(i)
         else:
             batches.append([i])
@@ -48,7 +53,9 @@ def pad(windows: Sequence[Window], pad_id: int, labels: bool = False) -> tuple[A
     return (ids, mask, gold) if labels else (ids, mask)
 
 
-def run_batches(module: Any, windows: Sequence[Window], max_tokens: int, device: str, pad_id: int, output: str) -> list[Any]:
+def run_batches(
+    module: Any, windows: Sequence[Window], max_tokens: int, device: str, pad_id: int, output: str
+) -> list[Any]:
     """Run ``module`` over all windows, length-sorted and batched; per-window ``output``
     tensors (``logits`` or ``last_hidden_state``) on the CPU, in the order given."""
     import torch
@@ -69,7 +76,9 @@ def window_logits(model: Any, windows: Sequence[Window], max_tokens: int, device
     return [t.numpy() for t in run_batches(model, windows, max_tokens, device, pad_id, "logits")]
 
 
-def merge(windows: Sequence[Window], logits: Sequence[Any], n_texts: int) -> list[tuple[list[tuple[int, int]], list[int]]]:
+def merge(
+    windows: Sequence[Window], logits: Sequence[Any], n_texts: int
+) -> list[tuple[list[tuple[int, int]], list[int]]]:
     """Per text: token offsets in order and their labels, summing logits over windows."""
     import numpy as np
 
@@ -88,8 +97,14 @@ def merge(windows: Sequence[Window], logits: Sequence[Any], n_texts: int) -> lis
 
 
 def tag_texts(
-    model: Any, tokenizer: Any, texts: Sequence[str], *, max_tokens: int | None = None,
-    max_length: int = 256, stride: int = 32, device: str = "cpu",
+    model: Any,
+    tokenizer: Any,
+    texts: Sequence[str],
+    *,
+    max_tokens: int | None = None,
+    max_length: int = 256,
+    stride: int = 32,
+    device: str = "cpu",
 ) -> list[list[Mention]]:
     """Predicted spans for each text."""
     windows = make_windows(tokenizer, texts, max_length, stride)

@@ -7,12 +7,13 @@ offsets of the original text. Long documents are cut into overlapping windows.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
-from bench.data.model import Document
 from baselines.numbers import count_text
 from baselines.spans import SPAN_TYPES, Mention, keep_flat, trim
+from bench.data.model import Document
 
 LABELS: tuple[str, ...] = ("O", *(f"{p}-{t}" for t in SPAN_TYPES for p in ("B", "I")))
 LABEL2ID: dict[str, int] = {label: i for i, label in enumerate(LABELS)}
@@ -59,13 +60,19 @@ def token_labels(offsets: Sequence[tuple[int, int] | None], spans: Sequence[Ment
     return tuple(labels)
 
 
-def make_windows(tokenizer: Any, texts: Sequence[str], max_length: int, stride: int, spans: Sequence[Sequence[Mention]] | None = None) -> list[Window]:
+def make_windows(
+    tokenizer: Any, texts: Sequence[str], max_length: int, stride: int, spans: Sequence[Sequence[Mention]] | None = None
+) -> list[Window]:
     """Tokenise ``texts`` into overlapping windows (labelled when ``spans`` is given)."""
     if not getattr(tokenizer, "is_fast", False):
         raise TypeError("a fast tokenizer (with offset mapping) is needed")
     encoded = tokenizer(
-        list(texts), max_length=max_length, stride=stride, truncation=True,
-        return_overflowing_tokens=True, return_offsets_mapping=True,
+        list(texts),
+        max_length=max_length,
+        stride=stride,
+        truncation=True,
+        return_overflowing_tokens=True,
+        return_offsets_mapping=True,
     )
     windows = []
     for i, ids in enumerate(encoded["input_ids"]):
@@ -89,7 +96,9 @@ def _joins(text: str, start: int) -> bool:
         return True
     if left in "’'-" or right in "’'-":
         return True
-    return (left in ",." and right.isdigit()) or (right in ",." and left.isdigit() and text[start + 1 : start + 2].isdigit())
+    return (left in ",." and right.isdigit()) or (
+        right in ",." and left.isdigit() and text[start + 1 : start + 2].isdigit()
+    )
 
 
 def words(text: str, offsets: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
@@ -117,13 +126,20 @@ def decode(text: str, offsets: Sequence[tuple[int, int]], label_ids: Sequence[in
             continue
         prefix, kind = label.split("-", 1)
         leader = current is not None and text[current.start : current.end].lower() in _LEADERS
-        if current is not None and current.type == kind and (prefix == "I" or leader) and not text[current.end : start].strip():
+        if (
+            current is not None
+            and current.type == kind
+            and (prefix == "I" or leader)
+            and not text[current.end : start].strip()
+        ):
             current = Mention(current.start, end, kind)
             spans[-1] = current
         else:
             current = Mention(start, end, kind)
             spans.append(current)
-    trimmed = [t for t in (trim(text, s) for s in spans) if t is not None and text[t.start : t.end].lower() not in _LEADERS]
+    trimmed = [
+        t for t in (trim(text, s) for s in spans) if t is not None and text[t.start : t.end].lower() not in _LEADERS
+    ]
     return keep_flat(_with_article(text, m) for m in _numbers(text, trimmed))
 
 
@@ -133,8 +149,12 @@ def _numbers(text: str, spans: list[Mention]) -> list[Mention]:
     joined: list[Mention] = []
     for m in spans:
         last = joined[-1] if joined else None
-        if last is not None and m.type == last.type == "COUNT" and re.fullmatch(r"\s+(?:[A-Za-z]+\s+)?", text[last.end : m.start]) \
-                and count_text(text, last.start, m.end) == text[last.start : m.end]:
+        if (
+            last is not None
+            and m.type == last.type == "COUNT"
+            and re.fullmatch(r"\s+(?:[A-Za-z]+\s+)?", text[last.end : m.start])
+            and count_text(text, last.start, m.end) == text[last.start : m.end]
+        ):
             joined[-1] = Mention(last.start, m.end, "COUNT")
         else:
             joined.append(m)

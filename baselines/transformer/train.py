@@ -16,7 +16,8 @@ from __future__ import annotations
 import copy
 import os
 import random
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from baselines.transformer.infer import pad, run_batches
 from baselines.transformer.labels import IGNORE, LABEL2ID, LABELS, Window
@@ -56,8 +57,12 @@ def load_base(location: str, local_files_only: bool = True, layers: int | None =
     tokenizer = AutoTokenizer.from_pretrained(location, local_files_only=local_files_only)
     extra = {"num_hidden_layers": int(layers)} if layers else {}
     model = AutoModelForTokenClassification.from_pretrained(
-        location, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id=LABEL2ID,
-        local_files_only=local_files_only, **extra,
+        location,
+        num_labels=len(LABELS),
+        id2label=dict(enumerate(LABELS)),
+        label2id=LABEL2ID,
+        local_files_only=local_files_only,
+        **extra,
     )
     return tokenizer, model
 
@@ -81,7 +86,10 @@ def _batches(windows: Sequence[Window], batch_size: int, generator: Any, pad_id:
     import torch
 
     order = torch.randperm(len(windows), generator=generator).tolist()
-    return [pad([windows[i] for i in order[b : b + batch_size]], pad_id, labels=True) for b in range(0, len(order), batch_size)]
+    return [
+        pad([windows[i] for i in order[b : b + batch_size]], pad_id, labels=True)
+        for b in range(0, len(order), batch_size)
+    ]
 
 
 def fine_tune(
@@ -168,8 +176,17 @@ def train_head(
     return model
 
 
-def _head_epochs(head: Any, optimizer: Any, x: Any, y: Any, epochs: int, batch_tokens: int, dropout: float,
-                 generator: Any, on_epoch: EpochCallback | None) -> None:
+def _head_epochs(
+    head: Any,
+    optimizer: Any,
+    x: Any,
+    y: Any,
+    epochs: int,
+    batch_tokens: int,
+    dropout: float,
+    generator: Any,
+    on_epoch: EpochCallback | None,
+) -> None:
     import torch
 
     for epoch in range(epochs):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -20,7 +19,9 @@ def _fail(lines: list[str], code: int = exitcodes.INVALID_INPUT) -> None:
 
 @data_app.command("compile")
 def compile_cmd(
-    check: bool = typer.Option(False, "--check", help="Only check that the sources compile and the committed files are current."),
+    check: bool = typer.Option(
+        False, "--check", help="Only check that the sources compile and the committed files are current."
+    ),
 ) -> None:
     """Compile annotations/src/*.yaml into annotations/data/{test,kb}.jsonl."""
     from bench.data.compile import compile_all
@@ -41,7 +42,9 @@ def compile_cmd(
         return
     for target, text in targets.items():
         atomic_write_text(target, text)
-    typer.echo(f"wrote {paths.GOLD_SPLIT} ({split.count(chr(10))} documents) and {paths.GOLD_KB} ({kb.count(chr(10))} entries)")
+    typer.echo(
+        f"wrote {paths.GOLD_SPLIT} ({split.count(chr(10))} documents) and {paths.GOLD_KB} ({kb.count(chr(10))} entries)"
+    )
 
 
 @data_app.command("check-source")
@@ -76,7 +79,9 @@ def check_source_cmd(
         n_counts = sum(len(e.counts) for e in doc.events)
         n_claims = sum(len(e.claims) for e in doc.events)
         n_mentions = sum(len(e.mentions) for e in doc.entities)
-        typer.echo(f"{source}: ok: {len(doc.entities)} entities, {n_mentions} mentions, {len(doc.events)} events, {n_counts} counts, {n_claims} claims")
+        typer.echo(
+            f"{source}: ok: {len(doc.entities)} entities, {n_mentions} mentions, {len(doc.events)} events, {n_counts} counts, {n_claims} claims"
+        )
     if problems:
         _fail(problems)
 
@@ -85,15 +90,26 @@ def check_source_cmd(
 def validate_cmd(
     gold: Path = typer.Option(paths.GOLD_SPLIT, "--gold", help="Gold split (JSON Lines)."),
     kb: Path = typer.Option(paths.GOLD_KB, "--kb", help="Knowledge base (JSON Lines)."),
-    seeds: Optional[Path] = typer.Option(paths.SEEDS_DIR, "--seeds", help="Folder of seed articles with a SHA256SUMS manifest; '' skips the seed checks (for your own splits)."),
-    sources: Optional[Path] = typer.Option(paths.SOURCES_DIR, "--sources", help="Annotation sources; the compiled files must be current. '' skips."),
+    seeds: Path | None = typer.Option(
+        paths.SEEDS_DIR,
+        "--seeds",
+        help="Folder of seed articles with a SHA256SUMS manifest; '' skips the seed checks (for your own splits).",
+    ),
+    sources: Path | None = typer.Option(
+        paths.SOURCES_DIR, "--sources", help="Annotation sources; the compiled files must be current. '' skips."
+    ),
 ) -> None:
     """Check that seeds, gold split and knowledge base are consistent (exit 0), else one line per problem (exit 3)."""
     from bench.data.validate import validate_all
 
     seeds_dir = seeds if seeds and str(seeds) not in ("", ".") else None
-    problems = validate_all(seeds_dir=seeds_dir, manifest=(seeds_dir or Path(".")) / "SHA256SUMS", split_path=gold, kb_path=kb,
-                            sources_dir=sources if sources and str(sources) else None)
+    problems = validate_all(
+        seeds_dir=seeds_dir,
+        manifest=(seeds_dir or Path(".")) / "SHA256SUMS",
+        split_path=gold,
+        kb_path=kb,
+        sources_dir=sources if sources and str(sources) else None,
+    )
     if problems:
         _fail([str(p) for p in problems] + [f"{len(problems)} problem(s)"])
     typer.echo(f"ok: {gold} is consistent with {seeds_dir or 'its own texts'} and {kb}")
@@ -153,7 +169,9 @@ def agreement_cmd(
         _fail([f"{pass_b}: -: folder: no <doc_id>.yaml sources"])
     try:
         kb = {e.id: e for e in compile_kb(paths.KB_SOURCE)}
-        found = agreement(compile_pass(pass_a, doc_ids, paths.SEEDS_DIR), compile_pass(pass_b, doc_ids, paths.SEEDS_DIR), kb)
+        found = agreement(
+            compile_pass(pass_a, doc_ids, paths.SEEDS_DIR), compile_pass(pass_b, doc_ids, paths.SEEDS_DIR), kb
+        )
     except ProblemsError as err:
         _fail([str(p) for p in err.problems])
         return
@@ -164,4 +182,6 @@ def agreement_cmd(
     typer.echo(f"{'field':<16}{'P':>7}{'R':>7}{'F1':>7}{'F1 (B ref)':>12}")
     for key in AGREEMENT_FIELDS:
         s = found["a_as_reference"][key]
-        typer.echo(f"{key:<16}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}{found['b_as_reference_f1'][key]:>12.3f}")
+        typer.echo(
+            f"{key:<16}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}{found['b_as_reference_f1'][key]:>12.3f}"
+        )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, Optional
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
@@ -29,7 +29,9 @@ KB_OPT = typer.Option(None, "--kb", help="Knowledge base (JSON Lines); default: 
 
 MODEL_OPT = typer.Option(None, "--model", help="Extractor option model=: a local path or a hub id (loaded offline).")
 DEVICE_OPT = typer.Option(None, "--device", help="Extractor option device=: cpu, cuda or auto.")
-OPTION_OPT = typer.Option(None, "--option", "-O", metavar="KEY=VALUE", help="Any extractor option, repeatable; VALUE is JSON when it parses.")
+OPTION_OPT = typer.Option(
+    None, "--option", "-O", metavar="KEY=VALUE", help="Any extractor option, repeatable; VALUE is JSON when it parses."
+)
 
 
 def _fail(lines: list[str], code: int = exitcodes.INVALID_INPUT) -> NoReturn:
@@ -38,7 +40,7 @@ def _fail(lines: list[str], code: int = exitcodes.INVALID_INPUT) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _load_gold(gold: Optional[Path], kb: Optional[Path]) -> tuple[list["Document"], dict[str, "KBEntry"], str]:
+def _load_gold(gold: Path | None, kb: Path | None) -> tuple[list[Document], dict[str, KBEntry], str]:
     """Documents, knowledge base and gold hash; exit 3 with one line per problem if invalid."""
     from bench.data.problems import ProblemsError
     from bench.resultsio import load_gold
@@ -50,7 +52,7 @@ def _load_gold(gold: Optional[Path], kb: Optional[Path]) -> tuple[list["Document
     return checked.docs, checked.kb, checked.hash
 
 
-def _extractor_options(model: Optional[str], device: Optional[str], option: Optional[list[str]]) -> dict[str, Any]:
+def _extractor_options(model: str | None, device: str | None, option: list[str] | None) -> dict[str, Any]:
     from bench.extractors.options import OptionError, parse_options
 
     try:
@@ -64,14 +66,14 @@ def _extractor_options(model: Optional[str], device: Optional[str], option: Opti
     return options
 
 
-def _run_extractor(name: str, docs: list["Document"], options: Optional[dict[str, Any]] = None,
-                   split: Optional[Path] = None) -> tuple[list[dict[str, Any]], list["PredDocument"]]:
+def _run_extractor(
+    name: str, docs: list[Document], options: dict[str, Any] | None = None, split: Path | None = None
+) -> tuple[list[dict[str, Any]], list[PredDocument]]:
     """Run an extractor on the split (blind unless it needs gold); validate what it returns.
 
     ``options`` are the extractor's keyword arguments; ``split`` (the gold file being
     evaluated) is passed as ``gold`` to extractors that train on the split.
     """
-    from bench import paths
     from bench.data.problems import ProblemsError
     from bench.extractors import blind, load_extractor
     from bench.extractors.options import OptionError, check_bindable, with_split
@@ -87,12 +89,12 @@ def _run_extractor(name: str, docs: list["Document"], options: Optional[dict[str
         _fail([f"bench: extractor {name!r}: {err}"], exitcodes.USAGE)
     except ExtractorNotFound as err:
         _fail([f"bench: extractor {name!r}: {err}"], exitcodes.USAGE)
-    except Exception as err:  # noqa: BLE001 - a third-party extractor failing to start
+    except Exception as err:
         _fail([f"bench: extractor {name!r} failed to load: {type(err).__name__}: {err}"], exitcodes.INTERNAL)
     needs_gold = bool(getattr(type(extractor), "needs_gold", False))
     try:
         records = list(extractor.predict(docs if needs_gold else blind(docs)))
-    except Exception as err:  # noqa: BLE001
+    except Exception as err:
         _fail([f"bench: extractor {name!r} failed: {type(err).__name__}: {err}"], exitcodes.INTERNAL)
     try:
         preds = validate_records(records, docs, f"<extractor {name}>")
@@ -102,7 +104,7 @@ def _run_extractor(name: str, docs: list["Document"], options: Optional[dict[str
     return [by_id[d.doc_id] for d in docs], preds
 
 
-def _read_predictions(path: Path, docs: list["Document"]) -> list["PredDocument"]:
+def _read_predictions(path: Path, docs: list[Document]) -> list[PredDocument]:
     from bench.data.problems import ProblemsError
     from bench.predictions.validate import load_predictions
 
@@ -128,8 +130,8 @@ def _write(path: Path, text: str) -> None:
 
 def validate_cmd(
     predictions: Path = typer.Argument(..., help="Predictions file (JSON Lines, one object per document)."),
-    gold: Optional[Path] = GOLD_OPT,
-    kb: Optional[Path] = KB_OPT,
+    gold: Path | None = GOLD_OPT,
+    kb: Path | None = KB_OPT,
 ) -> None:
     """Check a predictions file against the schema and the split; one line per problem (exit 3)."""
     docs, _, _ = _load_gold(gold, kb)
@@ -140,13 +142,15 @@ def validate_cmd(
 
 
 def predict_cmd(
-    extractor: str = typer.Option(..., "--extractor", "-e", help="Extractor: oracle, empty, rules, transformer, an entry point, or module:Class."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write predictions here (default: standard output)."),
-    gold: Optional[Path] = GOLD_OPT,
-    kb: Optional[Path] = KB_OPT,
-    model: Optional[str] = MODEL_OPT,
-    device: Optional[str] = DEVICE_OPT,
-    option: Optional[list[str]] = OPTION_OPT,
+    extractor: str = typer.Option(
+        ..., "--extractor", "-e", help="Extractor: oracle, empty, rules, transformer, an entry point, or module:Class."
+    ),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write predictions here (default: standard output)."),
+    gold: Path | None = GOLD_OPT,
+    kb: Path | None = KB_OPT,
+    model: str | None = MODEL_OPT,
+    device: str | None = DEVICE_OPT,
+    option: list[str] | None = OPTION_OPT,
 ) -> None:
     """Run an extractor over the split and write its predictions (validated) as JSON Lines."""
     options = _extractor_options(model, device, option)
@@ -161,20 +165,38 @@ def predict_cmd(
 
 
 def eval_cmd(
-    predictions: Optional[Path] = typer.Option(None, "--predictions", "-p", help="Predictions file to score."),
-    extractor: Optional[str] = typer.Option(None, "--extractor", "-e", help=f"Run this extractor, then score it (default without --predictions: {DEFAULT_EXTRACTOR})."),
-    gold: Optional[Path] = GOLD_OPT,
-    kb: Optional[Path] = KB_OPT,
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the results JSON here."),
-    as_json: bool = typer.Option(False, "--json", help="Print the results JSON to standard output instead of the table."),
-    bootstrap: int = typer.Option(1000, "--bootstrap", min=0, help="Bootstrap resamples for the 95% intervals (0: none)."),
+    predictions: Path | None = typer.Option(None, "--predictions", "-p", help="Predictions file to score."),
+    extractor: str | None = typer.Option(
+        None,
+        "--extractor",
+        "-e",
+        help=f"Run this extractor, then score it (default without --predictions: {DEFAULT_EXTRACTOR}).",
+    ),
+    gold: Path | None = GOLD_OPT,
+    kb: Path | None = KB_OPT,
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write the results JSON here."),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print the results JSON to standard output instead of the table."
+    ),
+    bootstrap: int = typer.Option(
+        1000, "--bootstrap", min=0, help="Bootstrap resamples for the 95% intervals (0: none)."
+    ),
     seed: int = typer.Option(0, "--seed", min=0, help="Bootstrap seed."),
-    errors: bool = typer.Option(False, "--errors", help="Also print, per document and field, the missed and spurious items."),
-    errors_out: Optional[Path] = typer.Option(None, "--errors-out", help="Write the missed and spurious items as JSON here."),
-    model: Optional[str] = MODEL_OPT,
-    device: Optional[str] = DEVICE_OPT,
-    option: Optional[list[str]] = OPTION_OPT,
-    fail_under: Optional[list[str]] = typer.Option(None, "--fail-under", metavar="FIELD=VALUE", help="Exit 1 if FIELD's F1 is below VALUE (repeatable), e.g. overall=0.4."),
+    errors: bool = typer.Option(
+        False, "--errors", help="Also print, per document and field, the missed and spurious items."
+    ),
+    errors_out: Path | None = typer.Option(
+        None, "--errors-out", help="Write the missed and spurious items as JSON here."
+    ),
+    model: str | None = MODEL_OPT,
+    device: str | None = DEVICE_OPT,
+    option: list[str] | None = OPTION_OPT,
+    fail_under: list[str] | None = typer.Option(
+        None,
+        "--fail-under",
+        metavar="FIELD=VALUE",
+        help="Exit 1 if FIELD's F1 is below VALUE (repeatable), e.g. overall=0.4.",
+    ),
 ) -> None:
     """Score predictions (a file, or an extractor run now) against a gold split."""
     from rich.console import Console
@@ -195,8 +217,15 @@ def eval_cmd(
     else:
         _, preds = _run_extractor(extractor or DEFAULT_EXTRACTOR, docs, options, gold)
     try:
-        results = evaluate(docs, entries, preds, bootstrap=bootstrap, seed=seed, gold_hash=digest,
-                           errors=errors or errors_out is not None)
+        results = evaluate(
+            docs,
+            entries,
+            preds,
+            bootstrap=bootstrap,
+            seed=seed,
+            gold_hash=digest,
+            errors=errors or errors_out is not None,
+        )
     except ProblemsError as err:
         _fail([str(p) for p in err.problems])
     payload = results.to_json()
@@ -215,7 +244,7 @@ def eval_cmd(
     _check_gates(payload, gates)
 
 
-def _gates(texts: Optional[list[str]]) -> list[tuple[str, float]]:
+def _gates(texts: list[str] | None) -> list[tuple[str, float]]:
     """Parse ``--fail-under FIELD=VALUE`` options (``bench.gates``); a bad one is a usage error."""
     from bench.gates import GateError, parse_thresholds
 

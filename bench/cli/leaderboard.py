@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NoReturn, Optional
+from typing import NoReturn
 
 import typer
 
@@ -29,7 +29,7 @@ def _fail(lines: list[str], code: int = exitcodes.INVALID_INPUT) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _gold(gold: Optional[Path], kb: Optional[Path]):  # -> bench.resultsio.Gold
+def _gold(gold: Path | None, kb: Path | None):  # -> bench.resultsio.Gold
     from bench.data.problems import ProblemsError
     from bench.resultsio import load_gold
 
@@ -42,11 +42,13 @@ def _gold(gold: Optional[Path], kb: Optional[Path]):  # -> bench.resultsio.Gold
 def submit_cmd(
     predictions: Path = typer.Argument(..., help="Predictions file (JSON Lines, one object per document)."),
     name: str = typer.Option(..., "--name", help="System name shown on the leaderboard."),
-    meta: Path = typer.Option(..., "--meta", help="Metadata file (YAML): authors, url, description, model_size, training_data, date."),
+    meta: Path = typer.Option(
+        ..., "--meta", help="Metadata file (YAML): authors, url, description, model_size, training_data, date."
+    ),
     replace: bool = typer.Option(False, "--replace", help="Replace an existing entry with this name."),
     root: Path = ROOT_OPT,
-    gold: Optional[Path] = GOLD_OPT,
-    kb: Optional[Path] = KB_OPT,
+    gold: Path | None = GOLD_OPT,
+    kb: Path | None = KB_OPT,
 ) -> None:
     """Validate, score and add a system to the leaderboard (atomically: all or nothing)."""
     from bench.data.problems import ProblemsError
@@ -68,16 +70,22 @@ def submit_cmd(
         _fail([f"{predictions}: -: file: cannot read: {err.strerror}"])
     verb = "replaced" if done.replaced else "added"
     head = done.results["scores"]["overall"]
-    typer.echo(f"{verb} {name!r} as {done.path} (headline F1 {head['f1']:.3f}); run 'bench leaderboard build' to update the pages")
+    typer.echo(
+        f"{verb} {name!r} as {done.path} (headline F1 {head['f1']:.3f}); run 'bench leaderboard build' to update the pages"
+    )
 
 
 @leaderboard_app.command("build")
 def build_cmd(
     root: Path = ROOT_OPT,
-    out: Optional[Path] = typer.Option(None, "--out", help="Write README.md, index.html and scores.svg here (default: --root)."),
-    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if the pages in --out are not what a build would write."),
-    gold: Optional[Path] = GOLD_OPT,
-    kb: Optional[Path] = KB_OPT,
+    out: Path | None = typer.Option(
+        None, "--out", help="Write README.md, index.html and scores.svg here (default: --root)."
+    ),
+    check: bool = typer.Option(
+        False, "--check", help="Write nothing; exit 1 if the pages in --out are not what a build would write."
+    ),
+    gold: Path | None = GOLD_OPT,
+    kb: Path | None = KB_OPT,
 ) -> None:
     """Recompute every entry from its predictions and the current gold; write the pages."""
     import tempfile
@@ -91,10 +99,16 @@ def build_cmd(
         if check:
             with tempfile.TemporaryDirectory() as scratch:
                 board, written = build(root, checked, Path(scratch), link_base=target)
-                stale = [name for name, path in zip(OUTPUTS, written)
-                         if not (target / name).is_file() or (target / name).read_bytes() != path.read_bytes()]
+                stale = [
+                    name
+                    for name, path in zip(OUTPUTS, written)
+                    if not (target / name).is_file() or (target / name).read_bytes() != path.read_bytes()
+                ]
             if stale:
-                _fail([f"{target / name}: -: file: stale, run 'bench leaderboard build'" for name in stale], exitcodes.GATE_FAILED)
+                _fail(
+                    [f"{target / name}: -: file: stale, run 'bench leaderboard build'" for name in stale],
+                    exitcodes.GATE_FAILED,
+                )
         else:
             board, written = build(root, checked, target)
     except ProblemsError as err:
@@ -107,15 +121,27 @@ def build_cmd(
 
 
 def compare_cmd(
-    baseline: Path = typer.Argument(..., help="Baseline: a results file, a predictions file or a leaderboard entry folder."),
-    candidate: Path = typer.Argument(..., help="Candidate: a results file, a predictions file or a leaderboard entry folder."),
-    max_drop: float = typer.Option(0.0, "--max-drop", min=0.0, help="Exit 1 when a field's F1 drops by more than this."),
-    fields: Optional[list[str]] = typer.Option(None, "--field", help="Field to compare and gate (repeatable); default: overall and the four fields and span."),
+    baseline: Path = typer.Argument(
+        ..., help="Baseline: a results file, a predictions file or a leaderboard entry folder."
+    ),
+    candidate: Path = typer.Argument(
+        ..., help="Candidate: a results file, a predictions file or a leaderboard entry folder."
+    ),
+    max_drop: float = typer.Option(
+        0.0, "--max-drop", min=0.0, help="Exit 1 when a field's F1 drops by more than this."
+    ),
+    fields: list[str] | None = typer.Option(
+        None, "--field", help="Field to compare and gate (repeatable); default: overall and the four fields and span."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the comparison as JSON."),
-    bootstrap: Optional[int] = typer.Option(None, "--bootstrap", min=0, help="Resamples for scoring predictions (default: a results side's, else 1000)."),
-    seed: Optional[int] = typer.Option(None, "--seed", min=0, help="Seed for scoring and for the paired test (default: a results side's, else 0)."),
-    gold: Optional[Path] = GOLD_OPT,
-    kb: Optional[Path] = KB_OPT,
+    bootstrap: int | None = typer.Option(
+        None, "--bootstrap", min=0, help="Resamples for scoring predictions (default: a results side's, else 1000)."
+    ),
+    seed: int | None = typer.Option(
+        None, "--seed", min=0, help="Seed for scoring and for the paired test (default: a results side's, else 0)."
+    ),
+    gold: Path | None = GOLD_OPT,
+    kb: Path | None = KB_OPT,
 ) -> None:
     """Per-field F1 deltas (candidate - baseline) with paired-bootstrap p-values; exit 1 on a drop."""
     import json
@@ -133,7 +159,9 @@ def compare_cmd(
             _fail([f"{path}: -: file: no such file"])
     checked = _gold(gold, kb) if gold is not None or kb is not None else None
     try:
-        result = compare(baseline, candidate, gold=checked, max_drop=max_drop, fields=chosen, bootstrap=bootstrap, seed=seed)
+        result = compare(
+            baseline, candidate, gold=checked, max_drop=max_drop, fields=chosen, bootstrap=bootstrap, seed=seed
+        )
     except ProblemsError as err:
         _fail([str(p) for p in err.problems])
     except SignatureMismatch as err:

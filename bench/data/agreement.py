@@ -8,18 +8,32 @@ system would be scored. F1 is reported in both directions (A as reference, then 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from bench.data.compile import compile_document
 from bench.data.model import Document, KBEntry
 
-AGREEMENT_FIELDS: tuple[str, ...] = ("span", "span.PERSON", "span.GROUP", "span.LOCATION", "span.COUNT",
-                                     "span_partial", "actor", "location", "count", "attribution", "overall")
+AGREEMENT_FIELDS: tuple[str, ...] = (
+    "span",
+    "span.PERSON",
+    "span.GROUP",
+    "span.LOCATION",
+    "span.COUNT",
+    "span_partial",
+    "actor",
+    "location",
+    "count",
+    "attribution",
+    "overall",
+)
 
 
 def compile_pass(folder: Path, doc_ids: list[str], seeds_dir: Path) -> list[Document]:
-    return [compile_document(folder / f"{d}.yaml", (seeds_dir / f"{d}.txt").read_bytes().decode("utf-8")) for d in doc_ids]
+    return [
+        compile_document(folder / f"{d}.yaml", (seeds_dir / f"{d}.txt").read_bytes().decode("utf-8")) for d in doc_ids
+    ]
 
 
 def _f1(reference: list[Document], other: list[Document], kb: Mapping[str, KBEntry]) -> dict[str, dict[str, float]]:

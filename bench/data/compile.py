@@ -10,8 +10,9 @@ stable ids, and refuses anything it cannot resolve. Output is deterministic.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -30,7 +31,8 @@ CLAIM_KEYS = {"kind", "actor", "source", "via", "cue", "note"}
 
 class _Collector:
     def __init__(self, file: Path, doc_id: str | None) -> None:
-        self.file, self.doc_id, self.problems = file, doc_id, []
+        self.file, self.doc_id = file, doc_id
+        self.problems: list[Problem] = []
 
     def add(self, item: str, message: str) -> None:
         self.problems.append(Problem(self.file, self.doc_id, item, message))
@@ -93,8 +95,17 @@ def _count(col: _Collector, item: str, text: str, raw: dict, entity_ids: set[str
         col.add(f"{item}.source", f"unknown entity {source!r}")
     if value is None:
         return None
-    return _build(col, item, Count, id=count_id, mention=mention, category=raw.get("category"),
-                  victims=raw.get("victims"), value=value, source=source)
+    return _build(
+        col,
+        item,
+        Count,
+        id=count_id,
+        mention=mention,
+        category=raw.get("category"),
+        victims=raw.get("victims"),
+        value=value,
+        source=source,
+    )
 
 
 def _claim(col: _Collector, item: str, text: str, raw: dict, entity_ids: set[str], claim_id: str) -> Claim | None:
@@ -105,8 +116,17 @@ def _claim(col: _Collector, item: str, text: str, raw: dict, entity_ids: set[str
             col.add(f"{item}.{role}", f"unknown entity {ref!r}")
     via = col.span(f"{item}.via", text, raw["via"]) if raw.get("via") is not None else None
     cue = col.span(f"{item}.cue", text, raw["cue"]) if raw.get("cue") is not None else None
-    return _build(col, item, Claim, id=claim_id, kind=raw.get("kind"), actor=raw.get("actor"),
-                  source=raw.get("source"), via=via, cue=cue)
+    return _build(
+        col,
+        item,
+        Claim,
+        id=claim_id,
+        kind=raw.get("kind"),
+        actor=raw.get("actor"),
+        source=raw.get("source"),
+        via=via,
+        cue=cue,
+    )
 
 
 def _event(col: _Collector, item: str, text: str, raw: dict, entity_ids: set[str]) -> Event | None:
@@ -117,15 +137,29 @@ def _event(col: _Collector, item: str, text: str, raw: dict, entity_ids: set[str
             if ref not in entity_ids:
                 col.add(f"{item}.{role}[{j}]", f"unknown entity {ref!r}")
     trigger = col.span(f"{item}.trigger", text, raw["trigger"]) if raw.get("trigger") is not None else None
-    counts = [_count(col, f"{item}.counts[{j}]", text, c, entity_ids, f"{event_id}.c{j + 1}")
-              for j, c in enumerate(raw.get("counts") or [])]
-    claims = [_claim(col, f"{item}.claims[{j}]", text, c, entity_ids, f"{event_id}.k{j + 1}")
-              for j, c in enumerate(raw.get("claims") or [])]
+    counts = [
+        _count(col, f"{item}.counts[{j}]", text, c, entity_ids, f"{event_id}.c{j + 1}")
+        for j, c in enumerate(raw.get("counts") or [])
+    ]
+    claims = [
+        _claim(col, f"{item}.claims[{j}]", text, c, entity_ids, f"{event_id}.k{j + 1}")
+        for j, c in enumerate(raw.get("claims") or [])
+    ]
     date = raw.get("date")
-    return _build(col, item, Event, id=event_id, type=raw.get("type"), actors=list(raw.get("actors") or []),
-                  locations=list(raw.get("locations") or []), trigger=trigger,
-                  date=str(date) if date is not None else None, kb=raw.get("kb"),
-                  counts=[c for c in counts if c is not None], claims=[c for c in claims if c is not None])
+    return _build(
+        col,
+        item,
+        Event,
+        id=event_id,
+        type=raw.get("type"),
+        actors=list(raw.get("actors") or []),
+        locations=list(raw.get("locations") or []),
+        trigger=trigger,
+        date=str(date) if date is not None else None,
+        kb=raw.get("kb"),
+        counts=[c for c in counts if c is not None],
+        claims=[c for c in claims if c is not None],
+    )
 
 
 def compile_document(source: Path, text: str) -> Document:
@@ -141,7 +175,9 @@ def compile_document(source: Path, text: str) -> Document:
         item = f"entities.{entity_id}"
         col.keys(item, body, ENTITY_KEYS)
         mentions = _mentions(col, f"{item}.mentions", text, body.get("mentions") or [])
-        entity = _build(col, item, Entity, id=str(entity_id), type=body.get("type"), kb=body.get("kb"), mentions=mentions)
+        entity = _build(
+            col, item, Entity, id=str(entity_id), type=body.get("type"), kb=body.get("kb"), mentions=mentions
+        )
         if entity is not None:
             entities.append(entity)
     ids = set(map(str, raw_entities))

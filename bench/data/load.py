@@ -62,7 +62,15 @@ def load_split(path: Path = paths.GOLD_SPLIT) -> list[Document]:
     problems = []
     for line, doc in records:
         if doc.doc_id in seen:
-            problems.append(Problem(Path(path), doc.doc_id, "doc_id", f"duplicate document (first on line {seen[doc.doc_id]})", line=line))
+            problems.append(
+                Problem(
+                    Path(path),
+                    doc.doc_id,
+                    "doc_id",
+                    f"duplicate document (first on line {seen[doc.doc_id]})",
+                    line=line,
+                )
+            )
         seen.setdefault(doc.doc_id, line)
     if problems:
         raise ProblemsError(problems)
@@ -85,7 +93,7 @@ def gold_hash(split_path: Path = paths.GOLD_SPLIT, kb_path: Path = paths.GOLD_KB
     return digest.hexdigest()[:12]
 
 
-def load_dataset(split: str = "test") -> "datasets.Dataset":
+def load_dataset(split: str = "test") -> datasets.Dataset:
     """The gold split as a typed ``datasets.Dataset``, loaded offline from the dataset card."""
     import datasets
 

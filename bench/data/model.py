@@ -9,7 +9,7 @@ unknown key or a wrong type fails loudly instead of being half-read.
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -41,7 +41,7 @@ class Span(Record):
     text: str
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Span":
+    def _ordered(self) -> Span:
         if self.end <= self.start:
             raise ValueError(f"span end {self.end} must be after start {self.start}")
         if len(self.text) != self.end - self.start:
@@ -54,20 +54,20 @@ class Entity(Record):
 
     id: str
     type: EntityType
-    kb: Optional[str] = None
+    kb: str | None = None
     mentions: list[Span] = Field(min_length=1)
 
 
 class CountValue(Record):
     """A normalised number: see ``bench.normalize.numbers`` for how each field is set."""
 
-    stated: Optional[int] = Field(default=None, ge=0)
-    low: Optional[int] = Field(default=None, ge=0)
-    high: Optional[int] = Field(default=None, ge=0)
+    stated: int | None = Field(default=None, ge=0)
+    low: int | None = Field(default=None, ge=0)
+    high: int | None = Field(default=None, ge=0)
     modifier: Modifier
 
     @model_validator(mode="after")
-    def _consistent(self) -> "CountValue":
+    def _consistent(self) -> CountValue:
         if self.modifier == "vague":
             if self.stated is not None or self.low is None:
                 raise ValueError("a vague value has stated=null and a low bound")
@@ -82,12 +82,12 @@ class Count(Record):
     id: str
     mention: Span
     category: Category
-    victims: Optional[Victims] = None
+    victims: Victims | None = None
     value: CountValue
-    source: Optional[str] = None
+    source: str | None = None
 
     @model_validator(mode="after")
-    def _victims_only_for_casualties(self) -> "Count":
+    def _victims_only_for_casualties(self) -> Count:
         if self.category in VICTIM_CATEGORIES and self.victims is None:
             raise ValueError(f"category {self.category!r} needs 'victims'")
         if self.category not in VICTIM_CATEGORIES and self.victims is not None:
@@ -104,9 +104,9 @@ class Claim(Record):
     id: str
     kind: ClaimKind
     actor: str
-    source: Optional[str] = None
-    via: Optional[Span] = None
-    cue: Optional[Span] = None
+    source: str | None = None
+    via: Span | None = None
+    cue: Span | None = None
 
 
 class Event(Record):
@@ -114,9 +114,9 @@ class Event(Record):
     type: EventType
     actors: list[str] = Field(default_factory=list)
     locations: list[str] = Field(default_factory=list)
-    trigger: Optional[Span] = None
-    date: Optional[str] = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
-    kb: Optional[str] = None
+    trigger: Span | None = None
+    date: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    kb: str | None = None
     counts: list[Count] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
 
@@ -141,4 +141,4 @@ class KBEntry(Record):
     type: EntityType
     name: str
     aliases: list[str] = Field(default_factory=list)
-    parent: Optional[str] = None
+    parent: str | None = None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 
 @dataclass(frozen=True)
@@ -15,11 +14,11 @@ class Problem:
     "gold.jsonl:3: doc1: events[0].actors[1]: unknown entity 'x'"
     """
 
-    file: Path
-    doc_id: Optional[str]
+    file: Path | str
+    doc_id: str | None
     item: str
     message: str
-    line: Optional[int] = None
+    line: int | None = None
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else f"{self.file}"

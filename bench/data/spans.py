@@ -14,11 +14,11 @@ Occurrences are counted at word boundaries only: "IS" does not occur inside "ISI
 from __future__ import annotations
 
 import re
-from typing import Any, Union
+from typing import Any
 
 from bench.data.model import Span
 
-SpanRef = Union[str, dict[str, Any]]
+SpanRef = str | dict[str, Any]
 
 
 class SpanRefError(ValueError):

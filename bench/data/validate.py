@@ -14,8 +14,9 @@ Each check returns ``Problem`` records; nothing raises. The checks:
 from __future__ import annotations
 
 import hashlib
+import itertools
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Iterator, Mapping
 
 from bench.data.model import Document, KBEntry, Span
 from bench.data.problems import Problem, ProblemsError
@@ -36,7 +37,14 @@ def check_seeds(seeds_dir: Path, manifest: Path) -> list[Problem]:
         if not path.exists():
             problems.append(Problem(manifest, Path(name).stem, "file", f"listed seed {name} is missing", line=number))
         elif hashlib.sha256(path.read_bytes()).hexdigest() != digest:
-            problems.append(Problem(path, Path(name).stem, "sha256", f"seed file changed: sha256 differs from {manifest.name} line {number}"))
+            problems.append(
+                Problem(
+                    path,
+                    Path(name).stem,
+                    "sha256",
+                    f"seed file changed: sha256 differs from {manifest.name} line {number}",
+                )
+            )
     for path in sorted(seeds_dir.glob("*.txt")):
         if path.name not in listed:
             problems.append(Problem(path, path.stem, "file", f"seed not listed in {manifest.name}"))
@@ -52,7 +60,9 @@ def check_kb(kb: Mapping[str, KBEntry], kb_path: Path) -> list[Problem]:
         if parent is None:
             problems.append(Problem(kb_path, None, f"kb.{entry.id}.parent", f"unknown kb id {entry.parent!r}"))
         elif entry.type != "LOCATION" or parent.type != "LOCATION":
-            problems.append(Problem(kb_path, None, f"kb.{entry.id}.parent", "only places have parents, and parents are places"))
+            problems.append(
+                Problem(kb_path, None, f"kb.{entry.id}.parent", "only places have parents, and parents are places")
+            )
         seen, node = {entry.id}, parent
         while node is not None and node.parent is not None:
             if node.parent in seen:
@@ -86,7 +96,9 @@ def _tagged_spans(doc: Document) -> list[tuple[Span, str]]:
     return sorted(tagged, key=lambda t: (t[0].start, t[0].end))
 
 
-def check_document(doc: Document, kb: Mapping[str, KBEntry], path: Path, line: int | None = None, seed_text: str | None = None) -> list[Problem]:
+def check_document(
+    doc: Document, kb: Mapping[str, KBEntry], path: Path, line: int | None = None, seed_text: str | None = None
+) -> list[Problem]:
     problems: list[Problem] = []
 
     def add(item: str, message: str) -> None:
@@ -98,9 +110,11 @@ def check_document(doc: Document, kb: Mapping[str, KBEntry], path: Path, line: i
         if span.end > len(doc.text):
             add(item, f"span {span.start}-{span.end} ends past the text ({len(doc.text)} characters)")
         elif doc.text[span.start : span.end] != span.text:
-            add(item, f"offsets {span.start}-{span.end} point at {doc.text[span.start:span.end]!r}, not {span.text!r}")
+            add(
+                item, f"offsets {span.start}-{span.end} point at {doc.text[span.start : span.end]!r}, not {span.text!r}"
+            )
     tagged = _tagged_spans(doc)
-    for (a, where_a), (b, where_b) in zip(tagged, tagged[1:]):
+    for (a, where_a), (b, where_b) in itertools.pairwise(tagged):
         if b.start < a.end:
             add(where_b, f"mention {b.text!r} ({b.start}-{b.end}) overlaps {where_a} {a.text!r} ({a.start}-{a.end})")
     types = {}
@@ -154,7 +168,9 @@ def check_split(split_path: Path, kb: dict[str, KBEntry], seeds_dir: Path | None
         present = {doc.doc_id for _, doc in records}
         for seed in sorted(seeds_dir.glob("*.txt")):
             if seed.stem not in present:
-                problems.append(Problem(split_path, seed.stem, "doc_id", f"seed article {seed.name} has no gold document"))
+                problems.append(
+                    Problem(split_path, seed.stem, "doc_id", f"seed article {seed.name} has no gold document")
+                )
     for line, doc in records:
         seed_text = None
         if seeds_dir is not None:
@@ -177,17 +193,28 @@ def check_compiled(sources_dir: Path, seeds_dir: Path, split_path: Path, kb_path
     problems = []
     for path, fresh in ((split_path, split), (kb_path, kb)):
         if not path.exists() or path.read_text(encoding="utf-8") != fresh:
-            problems.append(Problem(path, None, "file", f"stale: differs from a fresh compile of {sources_dir}; run 'bench data compile'"))
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    "file",
+                    f"stale: differs from a fresh compile of {sources_dir}; run 'bench data compile'",
+                )
+            )
     return problems
 
 
 def _is_builtin(split_path: Path, kb_path: Path) -> bool:
     from bench import paths
 
-    return Path(split_path).resolve() == paths.GOLD_SPLIT.resolve() and Path(kb_path).resolve() == paths.GOLD_KB.resolve()
+    return (
+        Path(split_path).resolve() == paths.GOLD_SPLIT.resolve() and Path(kb_path).resolve() == paths.GOLD_KB.resolve()
+    )
 
 
-def validate_all(*, seeds_dir: Path | None, manifest: Path, split_path: Path, kb_path: Path, sources_dir: Path | None) -> list[Problem]:
+def validate_all(
+    *, seeds_dir: Path | None, manifest: Path, split_path: Path, kb_path: Path, sources_dir: Path | None
+) -> list[Problem]:
     """Every check, in order; an empty list means seeds, gold and knowledge base are consistent."""
     from bench.data.load import load_kb
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import inspect
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any
 
 
 class OptionError(ValueError):
@@ -34,7 +35,7 @@ def parse_options(texts: Iterable[str]) -> dict[str, Any]:
     return options
 
 
-def with_split(factory: Any, options: dict[str, Any], split: Optional[Path]) -> dict[str, Any]:
+def with_split(factory: Any, options: dict[str, Any], split: Path | None) -> dict[str, Any]:
     """``options`` plus ``gold=split`` when ``factory`` accepts ``gold`` and it is not set."""
     if split is None or "gold" in options:
         return options
@@ -54,5 +55,7 @@ def check_bindable(factory: Any, options: dict[str, Any]) -> None:
     try:
         signature.bind(**options)
     except TypeError as err:
-        accepted = [name for name, p in signature.parameters.items() if p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        accepted = [
+            name for name, p in signature.parameters.items() if p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)
+        ]
         raise OptionError(f"{err}; it accepts: {', '.join(accepted) or 'no options'}") from err

@@ -9,7 +9,8 @@ range.
 
 from __future__ import annotations
 
-from typing import Any, Optional, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from bench.data.model import Count, Document
 from bench.normalize.numbers import parse_count
@@ -30,21 +31,33 @@ def oracle_record(doc: Document) -> dict[str, Any]:
     """The predictions line that reproduces ``doc``'s gold annotation."""
     names = {e.id: min(e.mentions, key=lambda m: m.start).text for e in doc.entities}
 
-    def name(entity: Optional[str]) -> Optional[str]:
+    def name(entity: str | None) -> str | None:
         return None if entity is None else names[entity]
 
-    mentions = [{"start": m.start, "end": m.end, "type": e.type} for e in doc.entities for m in e.mentions]
-    mentions += [{"start": c.mention.start, "end": c.mention.end, "type": "COUNT"} for ev in doc.events for c in ev.counts]
-    events = [{
-        "type": ev.type,
-        "actors": [names[a] for a in ev.actors],
-        "locations": [names[p] for p in ev.locations],
-        "counts": [{"category": c.category, "victims": c.victims, "value": _value(c), "source": name(c.source)}
-                   for c in ev.counts],
-        "claims": [{"kind": k.kind, "actor": names[k.actor], "source": name(k.source)} for k in ev.claims],
-    } for ev in doc.events]
-    return {"doc_id": doc.doc_id, "mentions": sorted(mentions, key=lambda m: (m["start"], m["end"], m["type"])),
-            "events": events}
+    mentions: list[dict[str, Any]] = [
+        {"start": m.start, "end": m.end, "type": e.type} for e in doc.entities for m in e.mentions
+    ]
+    mentions += [
+        {"start": c.mention.start, "end": c.mention.end, "type": "COUNT"} for ev in doc.events for c in ev.counts
+    ]
+    events = [
+        {
+            "type": ev.type,
+            "actors": [names[a] for a in ev.actors],
+            "locations": [names[p] for p in ev.locations],
+            "counts": [
+                {"category": c.category, "victims": c.victims, "value": _value(c), "source": name(c.source)}
+                for c in ev.counts
+            ],
+            "claims": [{"kind": k.kind, "actor": names[k.actor], "source": name(k.source)} for k in ev.claims],
+        }
+        for ev in doc.events
+    ]
+    return {
+        "doc_id": doc.doc_id,
+        "mentions": sorted(mentions, key=lambda m: (m["start"], m["end"], m["type"])),
+        "events": events,
+    }
 
 
 class OracleExtractor:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from bench import __version__
 from bench.data.problems import Problem, ProblemsError
@@ -38,7 +38,7 @@ def _load_meta(entry: Path) -> Metadata:
     return parse_metadata(data, str(path))
 
 
-def _stored(entry: Path) -> Optional[dict[str, Any]]:
+def _stored(entry: Path) -> dict[str, Any] | None:
     try:
         return read_results(entry / RESULTS_FILE)
     except ProblemsError:
@@ -75,10 +75,19 @@ def collect(root: Path, gold: Gold, *, bootstrap: int = DEFAULT_BOOTSTRAP, seed:
             entries.append(Entry(folder.name, meta, stored, ranked=False, reason=reason))
             continue
         if stored is not None and stored.get("signature") == current and not _same_scores(stored, results):
-            warnings.append(f"{folder / RESULTS_FILE}: stored scores differ from the recomputed ones; showing the recomputed scores")
+            warnings.append(
+                f"{folder / RESULTS_FILE}: stored scores differ from the recomputed ones; showing the recomputed scores"
+            )
         ranked = results["signature"] == current
-        entries.append(Entry(folder.name, meta, results, ranked=ranked,
-                             reason=None if ranked else f"signature differs from {current}"))
+        entries.append(
+            Entry(
+                folder.name,
+                meta,
+                results,
+                ranked=ranked,
+                reason=None if ranked else f"signature differs from {current}",
+            )
+        )
     if problems:
         raise ProblemsError(problems)
     ranked = sorted((e for e in entries if e.ranked), key=lambda e: (-(e.score() or 0.0), e.name.casefold(), e.slug))
@@ -89,7 +98,7 @@ def collect(root: Path, gold: Gold, *, bootstrap: int = DEFAULT_BOOTSTRAP, seed:
 
 def _rank(entries: list[Entry]) -> None:
     """Competition ranks (equal headlines share a rank) and ties with the leader's interval."""
-    previous: Optional[float] = None
+    previous: float | None = None
     for position, entry in enumerate(entries, 1):
         score = entry.score()
         entry.rank = entries[position - 2].rank if position > 1 and score == previous else position
@@ -107,8 +116,15 @@ def _rank(entries: list[Entry]) -> None:
             entry.tied = entry.score() == leader.score()
 
 
-def build(root: Path, gold: Gold, out: Optional[Path] = None, *, bootstrap: int = DEFAULT_BOOTSTRAP,
-          seed: int = DEFAULT_SEED, link_base: Optional[Path] = None) -> tuple[Board, list[Path]]:
+def build(
+    root: Path,
+    gold: Gold,
+    out: Path | None = None,
+    *,
+    bootstrap: int = DEFAULT_BOOTSTRAP,
+    seed: int = DEFAULT_SEED,
+    link_base: Path | None = None,
+) -> tuple[Board, list[Path]]:
     """Recompute, rank and write ``README.md``, ``index.html`` and ``scores.svg`` to ``out``
     (links to the entries are relative to ``link_base``, default ``out``)."""
     from bench.leaderboard.plot import render_svg

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("actor", "Actor"), ("location", "Location"), ("count", "Count"), ("attribution", "Attribution"), ("span", "Span"),
+    ("actor", "Actor"),
+    ("location", "Location"),
+    ("count", "Count"),
+    ("attribution", "Attribution"),
+    ("span", "Span"),
 )
 
 
-def num(value: Optional[float], digits: int = 3) -> str:
+def num(value: float | None, digits: int = 3) -> str:
     """``0.452``; an en dash when undefined."""
     return "\u2013" if value is None else f"{value:.{digits}f}"
 
 
-def interval(ci: Optional[Sequence[float]], digits: int = 3) -> str:
+def interval(ci: Sequence[float] | None, digits: int = 3) -> str:
     """``[0.300, 0.600]``; empty when there is no interval."""
     return "" if ci is None else f"[{ci[0]:.{digits}f}, {ci[1]:.{digits}f}]"
 

@@ -17,7 +17,6 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Optional
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -58,7 +57,7 @@ def _alive(pid: int) -> bool:
 def clean_stale_staging(root: Path) -> list[Path]:
     """Remove staging folders of ``root`` left by processes that no longer run."""
     root = Path(root).resolve()
-    removed = []
+    removed: list[Path] = []
     if not root.parent.is_dir():
         return removed
     for path in sorted(root.parent.iterdir()):
@@ -112,7 +111,7 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(a))
 
 
-def install_dir(staged: Path, target: Path) -> Optional[Path]:
+def install_dir(staged: Path, target: Path) -> Path | None:
     """Move the complete folder ``staged`` to ``target`` in one step.
 
     If ``target`` exists it is replaced: swapped atomically where the system allows (the

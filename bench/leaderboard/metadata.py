@@ -25,7 +25,7 @@ import datetime as dt
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -57,7 +57,7 @@ class TrainingData(_Strict):
     """Whether and how the system saw the test articles (or their annotations)."""
 
     saw_test_articles: Literal["no", "yes", "unknown"]
-    how: Optional[str] = Field(None, min_length=1, max_length=500)
+    how: str | None = Field(None, min_length=1, max_length=500)
     datasets: tuple[str, ...] = ()
 
     @field_validator("saw_test_articles", mode="before")
@@ -67,7 +67,7 @@ class TrainingData(_Strict):
         return {False: "no", True: "yes"}.get(value, value) if isinstance(value, bool) else value
 
     @model_validator(mode="after")
-    def _how_needed(self) -> "TrainingData":
+    def _how_needed(self) -> TrainingData:
         if self.saw_test_articles != "no" and not self.how:
             raise ValueError(f"saw_test_articles is {self.saw_test_articles!r}: say how in 'how'")
         return self
@@ -83,9 +83,9 @@ class TrainingData(_Strict):
 class Metadata(_Strict):
     """A leaderboard entry's metadata (see the module docstring for the file format)."""
 
-    name: Optional[str] = None
+    name: str | None = None
     authors: tuple[str, ...] = Field(min_length=1)
-    url: Optional[str] = Field(None, max_length=500)
+    url: str | None = Field(None, max_length=500)
     description: str = Field(min_length=1, max_length=2000)
     model_size: str
     training_data: TrainingData
@@ -93,7 +93,7 @@ class Metadata(_Strict):
 
     @field_validator("name")
     @classmethod
-    def _name(cls, value: Optional[str]) -> Optional[str]:
+    def _name(cls, value: str | None) -> str | None:
         return None if value is None else check_name(value)
 
     @field_validator("authors")
@@ -106,7 +106,7 @@ class Metadata(_Strict):
 
     @field_validator("url")
     @classmethod
-    def _url(cls, value: Optional[str]) -> Optional[str]:
+    def _url(cls, value: str | None) -> str | None:
         if value is not None and not _URL.match(value):
             raise ValueError("url must be an http:// or https:// address without spaces or quotes")
         return value
@@ -131,7 +131,7 @@ class Metadata(_Strict):
         return self.model_dump(mode="json")
 
 
-def parse_metadata(data: Any, source: str, name: Optional[str] = None) -> Metadata:
+def parse_metadata(data: Any, source: str, name: str | None = None) -> Metadata:
     """Validate a parsed metadata mapping; with ``name`` (``--name``), fill or check ``name``.
 
     Raises ``ProblemsError`` with one problem per invalid key.
@@ -161,7 +161,7 @@ def parse_metadata(data: Any, source: str, name: Optional[str] = None) -> Metada
     return meta
 
 
-def load_metadata(path: Path, name: Optional[str] = None) -> Metadata:
+def load_metadata(path: Path, name: str | None = None) -> Metadata:
     """Read and validate a ``META.yaml`` (or JSON) file."""
     import yaml
 

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from bench.leaderboard.metadata import Metadata
 
@@ -21,10 +21,10 @@ class Entry:
 
     slug: str
     meta: Metadata
-    results: Optional[dict[str, Any]]
+    results: dict[str, Any] | None
     ranked: bool
-    reason: Optional[str] = None
-    rank: Optional[int] = None
+    reason: str | None = None
+    rank: int | None = None
     tied: bool = False
     leader: bool = False
 
@@ -42,11 +42,11 @@ class Entry:
         row = scores.get(key) if isinstance(scores, dict) else None
         return row.get(part) if isinstance(row, dict) else None
 
-    def score(self, key: str = HEADLINE) -> Optional[float]:
+    def score(self, key: str = HEADLINE) -> float | None:
         value = self._value(key, "f1")
         return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
-    def ci(self, key: str = HEADLINE) -> Optional[tuple[float, float]]:
+    def ci(self, key: str = HEADLINE) -> tuple[float, float] | None:
         value = self._value(key, "ci")
         if isinstance(value, list) and len(value) == 2 and all(isinstance(v, (int, float)) for v in value):
             return float(value[0]), float(value[1])

@@ -6,8 +6,8 @@ fonts or external resources, and every system name XML-escaped.
 
 from __future__ import annotations
 
-from bench.leaderboard.model import Board, Entry
 from bench.leaderboard.fmt import esc
+from bench.leaderboard.model import Board, Entry
 
 WIDTH = 780
 LABEL_RIGHT = 250
@@ -35,7 +35,9 @@ def _row(entry: Entry, y: float) -> list[str]:
     colour = COLOURS[kind]
     score = entry.score() or 0.0
     marker = " \u2248" if entry.tied else ""
-    out = [f'<text x="{LABEL_RIGHT}" y="{_f(y + 4)}" text-anchor="end">{entry.rank}. {esc(_label(entry.name))}{marker}</text>']
+    out = [
+        f'<text x="{LABEL_RIGHT}" y="{_f(y + 4)}" text-anchor="end">{entry.rank}. {esc(_label(entry.name))}{marker}</text>'
+    ]
     ci = entry.ci()
     if ci is not None:
         lo, hi = _x(ci[0]), _x(ci[1])
@@ -68,13 +70,17 @@ def render_svg(board: Board) -> str:
     ]
     if rows and rows[0].ci() is not None:
         lo, hi = rows[0].ci()  # type: ignore[misc]
-        parts.append(f'<rect x="{_f(_x(lo))}" y="{TOP - 8}" width="{_f(_x(hi) - _x(lo))}" '
-                     f'height="{bottom - TOP + 4}" fill="#c8e6c9" fill-opacity="0.6"/>')
+        parts.append(
+            f'<rect x="{_f(_x(lo))}" y="{TOP - 8}" width="{_f(_x(hi) - _x(lo))}" '
+            f'height="{bottom - TOP + 4}" fill="#c8e6c9" fill-opacity="0.6"/>'
+        )
     for tick in range(0, 11, 2):
         x = _x(tick / 10)
         parts.append(f'<line x1="{_f(x)}" y1="{TOP - 10}" x2="{_f(x)}" y2="{bottom}" stroke="#dddddd"/>')
         parts.append(f'<text x="{_f(x)}" y="{bottom + 16}" text-anchor="middle" fill="#555555">{tick / 10:.1f}</text>')
-    parts.append(f'<text x="{_f((X0 + X1) / 2)}" y="{bottom + 32}" text-anchor="middle" fill="#555555">headline F1</text>')
+    parts.append(
+        f'<text x="{_f((X0 + X1) / 2)}" y="{bottom + 32}" text-anchor="middle" fill="#555555">headline F1</text>'
+    )
     if not rows:
         parts.append(f'<text x="{LABEL_RIGHT}" y="{TOP + 8}" text-anchor="end">no ranked entries</text>')
     for index, entry in enumerate(rows):

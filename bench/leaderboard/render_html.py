@@ -12,12 +12,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import Any
 from urllib.parse import quote
 
-from bench.leaderboard.model import Board, Entry
 from bench.leaderboard.fmt import COLUMNS, esc, interval, num
+from bench.leaderboard.model import Board, Entry
 from bench.leaderboard.plot import render_svg
 
 ASSETS = Path(__file__).with_name("assets")
@@ -25,9 +26,16 @@ _HTTP = re.compile(r"^https?://", re.IGNORECASE)
 _SIZE = re.compile(r"^(\d+(?:\.\d+)?)([KMBT]?)$")
 _SCALE = {"": 1, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 SCORE_ROWS: tuple[tuple[str, str], ...] = (
-    ("overall", "headline (mean of four fields)"), ("actor", "actor"), ("location", "location"), ("count", "count"),
-    ("attribution", "attribution"), ("span", "span, strict (micro)"), ("span.PERSON", "span PERSON"),
-    ("span.GROUP", "span GROUP"), ("span.LOCATION", "span LOCATION"), ("span.COUNT", "span COUNT"),
+    ("overall", "headline (mean of four fields)"),
+    ("actor", "actor"),
+    ("location", "location"),
+    ("count", "count"),
+    ("attribution", "attribution"),
+    ("span", "span, strict (micro)"),
+    ("span.PERSON", "span PERSON"),
+    ("span.GROUP", "span GROUP"),
+    ("span.LOCATION", "span LOCATION"),
+    ("span.COUNT", "span COUNT"),
     ("span_partial", "span, partial overlap"),
 )
 PER_DOC_KEYS: tuple[str, ...] = ("actor", "location", "count", "attribution", "overall", "span")
@@ -39,8 +47,10 @@ def _asset(name: str) -> str:
 
 def _csp(script: str) -> str:
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    return (f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; img-src data:; "
-            "base-uri 'none'; form-action 'none'")
+    return (
+        f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
 
 
 def _get(data: Any, *keys: str) -> Any:
@@ -51,11 +61,11 @@ def _get(data: Any, *keys: str) -> Any:
     return data
 
 
-def _number(value: Any) -> Optional[float]:
+def _number(value: Any) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def _ci(value: Any) -> Optional[tuple[float, float]]:
+def _ci(value: Any) -> tuple[float, float] | None:
     if isinstance(value, list) and len(value) == 2 and all(_number(v) is not None for v in value):
         return float(value[0]), float(value[1])
     return None
@@ -65,7 +75,7 @@ def _pct(value: float) -> str:
     return f"{100 * min(1.0, max(0.0, value)):.2f}%"
 
 
-def _bar(score: Optional[float], ci: Optional[tuple[float, float]]) -> str:
+def _bar(score: float | None, ci: tuple[float, float] | None) -> str:
     if score is None:
         return ""
     parts = [f'<span class="fill" style="width:{_pct(score)}"></span>']
@@ -88,8 +98,13 @@ def _size_value(size: str) -> str:
 
 
 def _rank_cell(entry: Entry) -> str:
-    badge = ('<span class="badge" title="ranked first">leader</span>' if entry.leader else
-             '<span class="badge" title="95% interval overlaps the leader\'s">tied</span>' if entry.tied else "")
+    badge = (
+        '<span class="badge" title="ranked first">leader</span>'
+        if entry.leader
+        else '<span class="badge" title="95% interval overlaps the leader\'s">tied</span>'
+        if entry.tied
+        else ""
+    )
     return f'<td class="num" data-v="{entry.rank}">{entry.rank}{badge}</td>'
 
 
@@ -105,23 +120,33 @@ def _ranked_row(index: int, entry: Entry) -> str:
         f'<td data-v="{esc(meta.training_data.saw_test_articles)}">{esc(meta.training_data.short())}</td>',
         f'<td class="num" data-v="{meta.date.isoformat()}">{meta.date.isoformat()}</td>',
     ]
-    return (f'<tr id="row-{entry.slug}"{classes} data-slug="{entry.slug}" data-i="{index}">'
-            + "".join(cells) + "</tr>")
+    return f'<tr id="row-{entry.slug}"{classes} data-slug="{entry.slug}" data-i="{index}">' + "".join(cells) + "</tr>"
 
 
 def _ranked_table(board: Board) -> str:
-    def th(label: str, kind: str, first: str = "ascending", sort: Optional[str] = None) -> str:
+    def th(label: str, kind: str, first: str = "ascending", sort: str | None = None) -> str:
         extra = f' aria-sort="{sort}"' if sort else ""
         return f'<th data-type="{kind}" data-first="{first}"{extra}><button type="button">{label}</button></th>'
 
-    head = [th("Rank", "num", sort="ascending"), th("System", "text"), th("Headline F1 (95% CI)", "num", "descending"),
-            *(th(label, "num", "descending") for _, label in COLUMNS),
-            th("Size", "num", "descending"), th("Declaration", "text"), th("Date", "text", "descending")]
+    head = [
+        th("Rank", "num", sort="ascending"),
+        th("System", "text"),
+        th("Headline F1 (95% CI)", "num", "descending"),
+        *(th(label, "num", "descending") for _, label in COLUMNS),
+        th("Size", "num", "descending"),
+        th("Declaration", "text"),
+        th("Date", "text", "descending"),
+    ]
     body = [_ranked_row(i, e) for i, e in enumerate(board.ranked)]
     if not body:
         body = ['<tr><td colspan="11" class="note">No ranked entries yet.</td></tr>']
-    return ('<div class="table-wrap"><table id="ranked" class="sortable"><thead><tr>' + "".join(head)
-            + "</tr></thead><tbody>\n" + "\n".join(body) + "\n</tbody></table></div>")
+    return (
+        '<div class="table-wrap"><table id="ranked" class="sortable"><thead><tr>'
+        + "".join(head)
+        + "</tr></thead><tbody>\n"
+        + "\n".join(body)
+        + "\n</tbody></table></div>"
+    )
 
 
 def _unranked_table(board: Board) -> str:
@@ -133,26 +158,41 @@ def _unranked_table(board: Board) -> str:
         f'<td data-v="{esc(e.signature)}"><code>{esc(e.signature)}</code></td><td>{esc(e.reason or "")}</td></tr>'
         for i, e in enumerate(board.unranked)
     ]
-    return ('<h2 id="unranked-title">Not ranked: different signature</h2>'
-            '<p class="note">These entries could not be scored under the current signature; their stored results '
-            "are shown for reference and are not comparable with the table above.</p>"
-            '<table id="unranked" class="sortable"><thead><tr><th data-type="text"><button type="button">System</button></th>'
-            '<th data-type="num" data-first="descending"><button type="button">Stored headline F1</button></th>'
-            '<th data-type="text"><button type="button">Stored signature</button></th><th>Why</th></tr></thead><tbody>\n'
-            + "\n".join(rows) + "\n</tbody></table>")
+    return (
+        '<h2 id="unranked-title">Not ranked: different signature</h2>'
+        '<p class="note">These entries could not be scored under the current signature; their stored results '
+        "are shown for reference and are not comparable with the table above.</p>"
+        '<table id="unranked" class="sortable"><thead><tr><th data-type="text"><button type="button">System</button></th>'
+        '<th data-type="num" data-first="descending"><button type="button">Stored headline F1</button></th>'
+        '<th data-type="text"><button type="button">Stored signature</button></th><th>Why</th></tr></thead><tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody></table>"
+    )
 
 
 def _meta_list(entry: Entry, links: Mapping[str, str]) -> str:
     meta, training = entry.meta, entry.meta.training_data
-    url = (f'<a href="{esc(meta.url)}" rel="nofollow noopener noreferrer">{esc(meta.url)}</a>'
-           if meta.url and _HTTP.match(meta.url) else "\u2013")
-    status = ("not ranked: " + (entry.reason or "") if not entry.ranked else
-              f"rank {entry.rank}" + (" (leader)" if entry.leader else " (statistically tied with the leader)" if entry.tied else ""))
+    url = (
+        f'<a href="{esc(meta.url)}" rel="nofollow noopener noreferrer">{esc(meta.url)}</a>'
+        if meta.url and _HTTP.match(meta.url)
+        else "\u2013"
+    )
+    status = (
+        "not ranked: " + (entry.reason or "")
+        if not entry.ranked
+        else f"rank {entry.rank}"
+        + (" (leader)" if entry.leader else " (statistically tied with the leader)" if entry.tied else "")
+    )
     items = [
-        ("Status", esc(status)), ("Authors", esc(", ".join(meta.authors))), ("URL", url),
-        ("Description", esc(meta.description)), ("Model size", esc(meta.model_size)),
-        ("Saw the test articles", esc(training.saw_test_articles)), ("How", esc(training.how or "\u2013")),
-        ("Training data", esc(", ".join(training.datasets) or "\u2013")), ("Date", meta.date.isoformat()),
+        ("Status", esc(status)),
+        ("Authors", esc(", ".join(meta.authors))),
+        ("URL", url),
+        ("Description", esc(meta.description)),
+        ("Model size", esc(meta.model_size)),
+        ("Saw the test articles", esc(training.saw_test_articles)),
+        ("How", esc(training.how or "\u2013")),
+        ("Training data", esc(", ".join(training.datasets) or "\u2013")),
+        ("Date", meta.date.isoformat()),
         ("Signature", f"<code>{esc(entry.signature)}</code>"),
         ("Gold hash", f"<code>{esc(_get(entry.results, 'gold_hash') or 'unknown')}</code>"),
         ("Harness version", esc(_get(entry.results, "harness_version") or "unknown")),
@@ -171,10 +211,15 @@ def _scores_table(entry: Entry) -> str:
         if not isinstance(row, dict):
             continue
         cells = [num(_number(row.get(k))) for k in ("precision", "recall", "f1")]
-        rows.append(f"<tr><td>{esc(label)}</td>" + "".join(f'<td class="num">{c}</td>' for c in cells)
-                    + f'<td class="num">{esc(interval(_ci(row.get("ci"))))}</td></tr>')
-    return ("<table class=\"scores\"><thead><tr><th>Score</th><th>P</th><th>R</th><th>F1</th><th>95% CI (F1)</th>"
-            "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+        rows.append(
+            f"<tr><td>{esc(label)}</td>"
+            + "".join(f'<td class="num">{c}</td>' for c in cells)
+            + f'<td class="num">{esc(interval(_ci(row.get("ci"))))}</td></tr>'
+        )
+    return (
+        '<table class="scores"><thead><tr><th>Score</th><th>P</th><th>R</th><th>F1</th><th>95% CI (F1)</th>'
+        "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+    )
 
 
 def _diagnostics(entry: Entry) -> str:
@@ -191,55 +236,68 @@ def _diagnostics(entry: Entry) -> str:
         head = "".join(f"<th>{k}</th>" for k in PER_DOC_KEYS)
         rows = "".join(
             f"<tr><td><code>{esc(doc)}</code></td>"
-            + "".join(f'<td class="num">{num(_number(_get(per_doc, doc, k)))}</td>' for k in PER_DOC_KEYS) + "</tr>"
+            + "".join(f'<td class="num">{num(_number(_get(per_doc, doc, k)))}</td>' for k in PER_DOC_KEYS)
+            + "</tr>"
             for doc in sorted(per_doc, key=str)
         )
-        out += (f'<h4>Per document (F1)</h4><table class="per-document"><thead><tr><th>document</th>{head}</tr></thead>'
-                f"<tbody>{rows}</tbody></table>")
+        out += (
+            f'<h4>Per document (F1)</h4><table class="per-document"><thead><tr><th>document</th>{head}</tr></thead>'
+            f"<tbody>{rows}</tbody></table>"
+        )
     return out
 
 
 def _detail(entry: Entry, links: Mapping[str, str]) -> str:
-    return (f'<section class="detail" id="sys-{entry.slug}" aria-labelledby="title-{entry.slug}">'
-            f'<h3 id="title-{entry.slug}">{esc(entry.name)}</h3><p><a href="#top">Back to the table</a></p>'
-            + _meta_list(entry, links) + "<h4>Scores</h4>" + _scores_table(entry) + "<h4>Diagnostics</h4>"
-            + _diagnostics(entry) + "</section>")
+    return (
+        f'<section class="detail" id="sys-{entry.slug}" aria-labelledby="title-{entry.slug}">'
+        f'<h3 id="title-{entry.slug}">{esc(entry.name)}</h3><p><a href="#top">Back to the table</a></p>'
+        + _meta_list(entry, links)
+        + "<h4>Scores</h4>"
+        + _scores_table(entry)
+        + "<h4>Diagnostics</h4>"
+        + _diagnostics(entry)
+        + "</section>"
+    )
 
 
 def render_html(board: Board, links: Mapping[str, str]) -> str:
     """The whole page as text (deterministic for a given board)."""
     script, style = _asset("page.js"), _asset("page.css")
-    lead = ("Every score is recomputed by <code>bench leaderboard build</code> from the entry's predictions and "
-            "the current gold. Headline: the mean F1 of the actor, location, count and attribution fields, with "
-            f"a 95% bootstrap interval over documents ({board.bootstrap} resamples, seed {board.seed}); bars show F1 "
-            "and whiskers the interval. A system is <em>tied</em> when its interval overlaps the leader's. Click a "
-            "column header to sort, a system for its details.")
+    lead = (
+        "Every score is recomputed by <code>bench leaderboard build</code> from the entry's predictions and "
+        "the current gold. Headline: the mean F1 of the actor, location, count and attribution fields, with "
+        f"a 95% bootstrap interval over documents ({board.bootstrap} resamples, seed {board.seed}); bars show F1 "
+        "and whiskers the interval. A system is <em>tied</em> when its interval overlaps the leader's. Click a "
+        "column header to sort, a system for its details."
+    )
     details = "\n".join(_detail(e, links) for e in (*board.ranked, *board.unranked))
-    return "\n".join([
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta http-equiv="Content-Security-Policy" content="{_csp(script)}">',
-        '<meta name="generator" content="bench leaderboard build">',
-        "<title>BREAKOUT leaderboard</title>",
-        f"<style>\n{style}</style>",
-        "</head>",
-        '<body id="top">',
-        f'<header><h1>BREAKOUT leaderboard</h1><p class="lead">{lead}</p>',
-        f'<p>Signature <code id="signature">{esc(board.signature)}</code> \u00b7 harness {esc(board.harness_version)}'
-        f" \u00b7 gold sha256 <code>{esc(board.gold_hash)}</code></p></header>",
-        "<main>",
-        f'<figure aria-label="headline F1 with 95% intervals">{render_svg(board)}</figure>',
-        _ranked_table(board),
-        _unranked_table(board),
-        '<h2 id="details-title">Details</h2><p class="note">Select a system in the table to show its details here.</p>',
-        details,
-        "</main>",
-        "<footer>Generated by <code>bench leaderboard build</code>. Works offline: no external resources.</footer>",
-        f"<script>{script}</script>",
-        "</body>",
-        "</html>",
-        "",
-    ])
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f'<meta http-equiv="Content-Security-Policy" content="{_csp(script)}">',
+            '<meta name="generator" content="bench leaderboard build">',
+            "<title>BREAKOUT leaderboard</title>",
+            f"<style>\n{style}</style>",
+            "</head>",
+            '<body id="top">',
+            f'<header><h1>BREAKOUT leaderboard</h1><p class="lead">{lead}</p>',
+            f'<p>Signature <code id="signature">{esc(board.signature)}</code> \u00b7 harness {esc(board.harness_version)}'
+            f" \u00b7 gold sha256 <code>{esc(board.gold_hash)}</code></p></header>",
+            "<main>",
+            f'<figure aria-label="headline F1 with 95% intervals">{render_svg(board)}</figure>',
+            _ranked_table(board),
+            _unranked_table(board),
+            '<h2 id="details-title">Details</h2><p class="note">Select a system in the table to show its details here.</p>',
+            details,
+            "</main>",
+            "<footer>Generated by <code>bench leaderboard build</code>. Works offline: no external resources.</footer>",
+            f"<script>{script}</script>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )

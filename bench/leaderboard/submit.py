@@ -22,7 +22,7 @@ import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from bench.io import atomic_write_text
 from bench.leaderboard.fsops import clean_stale_staging, fsync_tree, install_dir, staging_dir
@@ -68,7 +68,7 @@ def entry_dirs(root: Path) -> list[Path]:
     return sorted((p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.name)
 
 
-def _stored_name(entry: Path) -> Optional[str]:
+def _stored_name(entry: Path) -> str | None:
     import json
 
     try:
@@ -78,7 +78,7 @@ def _stored_name(entry: Path) -> Optional[str]:
     return name if isinstance(name, str) else None
 
 
-def find_conflict(root: Path, name: str) -> Optional[tuple[Path, str]]:
+def find_conflict(root: Path, name: str) -> tuple[Path, str] | None:
     """The entry that ``name`` would collide with: same slug, or same name up to case."""
     slug, key = slugify(name), name.casefold()
     for entry in entry_dirs(root):
@@ -104,8 +104,16 @@ def _pause() -> None:
         time.sleep(float(seconds))
 
 
-def submit(predictions: Path, meta: Metadata, root: Path, gold: Gold, *, replace: bool = False,
-           bootstrap: int = DEFAULT_BOOTSTRAP, seed: int = DEFAULT_SEED) -> Submitted:
+def submit(
+    predictions: Path,
+    meta: Metadata,
+    root: Path,
+    gold: Gold,
+    *,
+    replace: bool = False,
+    bootstrap: int = DEFAULT_BOOTSTRAP,
+    seed: int = DEFAULT_SEED,
+) -> Submitted:
     """Validate and score ``predictions``, then store the entry ``meta.name``.
 
     Raises ``DuplicateEntry`` (unless ``replace``) and ``ProblemsError`` for predictions
@@ -116,7 +124,9 @@ def submit(predictions: Path, meta: Metadata, root: Path, gold: Gold, *, replace
     clean_stale_staging(root)
     conflict = find_conflict(root, meta.name)
     if conflict and not replace:
-        raise DuplicateEntry(f"the leaderboard already has {conflict[1]!r} ({conflict[0]}); use --replace to replace it")
+        raise DuplicateEntry(
+            f"the leaderboard already has {conflict[1]!r} ({conflict[0]}); use --replace to replace it"
+        )
     target = conflict[0] if conflict else submissions_dir(root) / slugify(meta.name)
     staged = staging_dir(root)
     try:

@@ -86,12 +86,39 @@ _PREFIXES: tuple[tuple[str, str, bool], ...] = (
 _PREFIXES_LONGEST_FIRST = sorted(_PREFIXES, key=lambda p: -len(p[0]))
 
 _UNITS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12,
-    "a hundred": 100, "a thousand": 1000, "a score": 20,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "a dozen": 12,
+    "a hundred": 100,
+    "a thousand": 1000,
+    "a score": 20,
 }
 _SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _MAX_DIGITS = 15  # no count of people needs more; also keeps int() far from Python's digit limit
@@ -185,7 +212,11 @@ def parse_count(text: str) -> CountValue:
             if modifier == "approx":
                 return CountValue(stated=number, low=None, high=None, modifier="approx")
             if modifier == "at_least":
-                return CountValue(stated=number, low=number if inclusive else number + 1, high=None, modifier="at_least")
-            return CountValue(stated=number, low=None, high=number if inclusive else max(number - 1, 0), modifier="at_most")
+                return CountValue(
+                    stated=number, low=number if inclusive else number + 1, high=None, modifier="at_least"
+                )
+            return CountValue(
+                stated=number, low=None, high=number if inclusive else max(number - 1, 0), modifier="at_most"
+            )
     number = _words_to_int(cleaned)
     return CountValue(stated=number, low=number, high=number, modifier="exact")

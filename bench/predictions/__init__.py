@@ -12,6 +12,14 @@ from bench.predictions.validate import check_object, load_predictions, validate_
 SCHEMA_PATH: Path = Path(__file__).with_name("schema.json")
 
 __all__ = [
-    "SCHEMA_PATH", "PredClaim", "PredCount", "PredDocument", "PredEvent", "PredMention", "PredValue",
-    "check_object", "load_predictions", "validate_records",
+    "SCHEMA_PATH",
+    "PredClaim",
+    "PredCount",
+    "PredDocument",
+    "PredEvent",
+    "PredMention",
+    "PredValue",
+    "check_object",
+    "load_predictions",
+    "validate_records",
 ]

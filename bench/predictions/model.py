@@ -14,7 +14,6 @@ hundreds of thousands of them. Strings are kept as written; the scorer normalise
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
 from bench.normalize.numbers import parse_count
 
@@ -33,9 +32,9 @@ class PredValue:
     value was written, for error reports.
     """
 
-    stated: Optional[int]
-    low: Optional[int]
-    high: Optional[int]
+    stated: int | None
+    low: int | None
+    high: int | None
     modifier: str
     text: str
 
@@ -44,7 +43,7 @@ def value_from_int(number: int) -> PredValue:
     return PredValue(stated=number, low=number, high=number, modifier="exact", text=str(number))
 
 
-def value_from_range(low: Optional[int], high: Optional[int]) -> PredValue:
+def value_from_range(low: int | None, high: int | None) -> PredValue:
     if low is not None and high is not None:
         modifier = "exact" if low == high else "vague"
     else:
@@ -69,9 +68,9 @@ class PredMention:
 @dataclass(frozen=True)
 class PredCount:
     category: str
-    victims: Optional[str]
+    victims: str | None
     value: PredValue
-    source: Optional[str]
+    source: str | None
 
     @property
     def label(self) -> str:
@@ -83,7 +82,7 @@ class PredCount:
 class PredClaim:
     kind: str
     actor: str
-    source: Optional[str]
+    source: str | None
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Optional, Union
+from typing import Any
 
 MAX_LINE_BYTES = 10_000_000  # one document's predictions never need 10 MB
 _CHUNK = 1 << 20
@@ -28,7 +29,7 @@ class LineError:
     """A line that could not be read as JSON; ``doc_hint`` is a doc_id found in it, if any."""
 
     message: str
-    doc_hint: Optional[str] = None
+    doc_hint: str | None = None
 
 
 def _reject_constant(name: str) -> Any:
@@ -44,7 +45,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return obj
 
 
-def parse_json(text: str) -> Union[Any, LineError]:
+def parse_json(text: str) -> Any | LineError:
     """Parse one JSON text strictly; return the value or a ``LineError``."""
     try:
         return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
@@ -57,7 +58,7 @@ def parse_json(text: str) -> Union[Any, LineError]:
         return LineError(f"invalid JSON: {message}", doc_hint(text))
 
 
-def doc_hint(text: str) -> Optional[str]:
+def doc_hint(text: str) -> str | None:
     """The doc_id of a line that does not parse, when it can be seen in the first 64 kB."""
     match = _DOC_ID.search(text[:65536])
     if not match:
@@ -77,7 +78,7 @@ def _drain(handle: Any) -> None:
             return
 
 
-def read_lines(path: Path, max_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, Union[Any, LineError]]]:
+def read_lines(path: Path, max_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, Any | LineError]]:
     """Yield ``(line_number, value_or_LineError)`` for every non-blank line of ``path``.
 
     Raises ``OSError`` if the file cannot be opened.

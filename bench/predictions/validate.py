@@ -19,14 +19,23 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Optional, Sequence, Union
+from typing import Any
 
 from bench.data.model import CATEGORIES, CLAIM_KINDS, EVENT_TYPES, VICTIM_CATEGORIES, VICTIMS, Document
 from bench.data.problems import Problem, ProblemsError
 from bench.predictions.model import (
-    MENTION_TYPES, PredClaim, PredCount, PredDocument, PredEvent, PredMention, PredValue,
-    value_from_int, value_from_range, value_from_text,
+    MENTION_TYPES,
+    PredClaim,
+    PredCount,
+    PredDocument,
+    PredEvent,
+    PredMention,
+    PredValue,
+    value_from_int,
+    value_from_range,
+    value_from_text,
 )
 from bench.predictions.reader import LineError, read_lines
 
@@ -41,8 +50,15 @@ _KEYS = {
     "span": ("text", "start", "end"),
     "range": ("low", "high"),
 }
-_REQUIRED = {"document": ("doc_id", "events"), "mention": ("start", "end", "type"), "event": ("type",),
-             "count": ("category", "value"), "claim": ("kind", "actor"), "span": ("text",), "range": ("low", "high")}
+_REQUIRED = {
+    "document": ("doc_id", "events"),
+    "mention": ("start", "end", "type"),
+    "event": ("type",),
+    "count": ("category", "value"),
+    "claim": ("kind", "actor"),
+    "span": ("text",),
+    "range": ("low", "high"),
+}
 
 
 def show(value: Any, limit: int = 40) -> str:
@@ -60,10 +76,11 @@ def _kind(value: Any) -> str:
         return "integer"
     if isinstance(value, float):
         return "number"
-    return {str: "string", list: "array", dict: "object"}.get(type(value), type(value).__name__)
+    names: dict[type, str] = {str: "string", list: "array", dict: "object"}
+    return names.get(type(value), type(value).__name__)
 
 
-def _integer(value: Any) -> Optional[int]:
+def _integer(value: Any) -> int | None:
     """JSON Schema integers: ints and integral floats, never booleans."""
     if isinstance(value, bool):
         return None
@@ -77,7 +94,7 @@ def _integer(value: Any) -> Optional[int]:
 class _Walker:
     """Walks one parsed line; ``text`` is the gold document text (None: schema checks only)."""
 
-    def __init__(self, add: Callable[[str, str], None], text: Optional[str], schema_only: bool) -> None:
+    def __init__(self, add: Callable[[str, str], None], text: str | None, schema_only: bool) -> None:
         self.add, self.text, self.full = add, text, not schema_only
         self.failed = False
 
@@ -91,7 +108,11 @@ class _Walker:
             if key not in _KEYS[kind]:
                 close = difflib.get_close_matches(str(key), _KEYS[kind], n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else f" (allowed: {', '.join(_KEYS[kind])})"
-                name = key if key.isprintable() and 0 < len(key) <= 40 and key.strip() == key and ": " not in key else show(key)
+                name = (
+                    key
+                    if key.isprintable() and 0 < len(key) <= 40 and key.strip() == key and ": " not in key
+                    else show(key)
+                )
                 self.fail(f"{item}.{name}" if item else name, f"unknown key{hint}")
                 ok = False
         for key in _REQUIRED[kind]:
@@ -100,7 +121,7 @@ class _Walker:
                 ok = False
         return ok
 
-    def string(self, item: str, value: Any) -> Optional[str]:
+    def string(self, item: str, value: Any) -> str | None:
         if not isinstance(value, str):
             self.fail(item, f"expected a string, got {_kind(value)}")
             return None
@@ -112,7 +133,7 @@ class _Walker:
             return None
         return value
 
-    def offset(self, item: str, value: Any) -> Optional[int]:
+    def offset(self, item: str, value: Any) -> int | None:
         number = _integer(value)
         if number is None or number < 0:
             got = show(value) if number is not None else _kind(value)
@@ -120,7 +141,7 @@ class _Walker:
             return None
         return number
 
-    def enum(self, item: str, value: Any, allowed: Sequence[str], what: str) -> Optional[str]:
+    def enum(self, item: str, value: Any, allowed: Sequence[str], what: str) -> str | None:
         if isinstance(value, str) and value in allowed:
             return value
         self.fail(item, f"{show(value)} is not a known {what}; expected one of {', '.join(allowed)}")
@@ -137,7 +158,7 @@ class _Walker:
             return False
         return True
 
-    def span_text(self, item: str, obj: dict) -> Optional[str]:
+    def span_text(self, item: str, obj: dict) -> str | None:
         """A ``{text, start, end}`` object; returns its text."""
         if not self.keys(item, obj, "span"):
             return None
@@ -151,11 +172,13 @@ class _Walker:
         if text is None or start is None or end is None or not self.within(item, start, end):
             return None
         if self.full and self.text is not None and self.text[start:end] != text:
-            self.fail(item, f"text {show(text)} is not the document text at {start}:{end} ({show(self.text[start:end])})")
+            self.fail(
+                item, f"text {show(text)} is not the document text at {start}:{end} ({show(self.text[start:end])})"
+            )
             return None
         return text
 
-    def text_field(self, item: str, value: Any) -> Optional[str]:
+    def text_field(self, item: str, value: Any) -> str | None:
         if isinstance(value, dict):
             return self.span_text(item, value)
         if not isinstance(value, str):
@@ -163,7 +186,7 @@ class _Walker:
             return None
         return self.string(item, value)
 
-    def source(self, item: str, obj: dict) -> Optional[str]:
+    def source(self, item: str, obj: dict) -> str | None:
         return None if obj.get("source") is None else self.text_field(item, obj["source"])
 
     def array(self, item: str, obj: dict, key: str) -> list:
@@ -173,7 +196,7 @@ class _Walker:
             return []
         return value
 
-    def value(self, item: str, value: Any) -> Optional[PredValue]:
+    def value(self, item: str, value: Any) -> PredValue | None:
         number = _integer(value)
         if number is not None:
             if number < 0:
@@ -193,10 +216,12 @@ class _Walker:
             except ValueError as err:
                 self.fail(item, f"cannot read {show(text)} as a number: {err}")
                 return None
-        self.fail(item, f"expected a non-negative integer, a {{low, high}} range or a number expression, got {_kind(value)}")
+        self.fail(
+            item, f"expected a non-negative integer, a {{low, high}} range or a number expression, got {_kind(value)}"
+        )
         return None
 
-    def range(self, item: str, obj: dict) -> Optional[PredValue]:
+    def range(self, item: str, obj: dict) -> PredValue | None:
         if not self.keys(item, obj, "range"):
             return None
         bounds = []
@@ -204,7 +229,10 @@ class _Walker:
             bound = obj[key]
             number = _integer(bound)
             if bound is not None and (number is None or number < 0):
-                self.fail(f"{item}.{key}", f"expected a non-negative integer or null, got {show(bound) if number is not None else _kind(bound)}")
+                self.fail(
+                    f"{item}.{key}",
+                    f"expected a non-negative integer or null, got {show(bound) if number is not None else _kind(bound)}",
+                )
                 return None
             bounds.append(number)
         low, high = bounds
@@ -216,7 +244,7 @@ class _Walker:
             return None
         return value_from_range(low, high)
 
-    def mention(self, item: str, obj: Any) -> Optional[PredMention]:
+    def mention(self, item: str, obj: Any) -> PredMention | None:
         if not isinstance(obj, dict):
             self.fail(item, f"expected an object {{start, end, type}}, got {_kind(obj)}")
             return None
@@ -228,7 +256,7 @@ class _Walker:
             return None
         return PredMention(start, end, kind)
 
-    def count(self, item: str, obj: Any) -> Optional[PredCount]:
+    def count(self, item: str, obj: Any) -> PredCount | None:
         if not isinstance(obj, dict):
             self.fail(item, f"expected a count object, got {_kind(obj)}")
             return None
@@ -249,7 +277,7 @@ class _Walker:
             return None
         return PredCount(category, victims, value, source)
 
-    def claim(self, item: str, obj: Any) -> Optional[PredClaim]:
+    def claim(self, item: str, obj: Any) -> PredClaim | None:
         if not isinstance(obj, dict):
             self.fail(item, f"expected a claim object, got {_kind(obj)}")
             return None
@@ -260,7 +288,7 @@ class _Walker:
         source = self.source(f"{item}.source", obj)
         return None if kind is None or actor is None else PredClaim(kind, actor, source)
 
-    def event(self, item: str, obj: Any) -> Optional[PredEvent]:
+    def event(self, item: str, obj: Any) -> PredEvent | None:
         if not isinstance(obj, dict):
             self.fail(item, f"expected an event object, got {_kind(obj)}")
             return None
@@ -268,14 +296,16 @@ class _Walker:
             return None
         kind = self.enum(f"{item}.type", obj["type"], EVENT_TYPES, "event type")
         actors = [self.text_field(f"{item}.actors[{i}]", v) for i, v in enumerate(self.array(item, obj, "actors"))]
-        places = [self.text_field(f"{item}.locations[{i}]", v) for i, v in enumerate(self.array(item, obj, "locations"))]
+        places = [
+            self.text_field(f"{item}.locations[{i}]", v) for i, v in enumerate(self.array(item, obj, "locations"))
+        ]
         counts = [self.count(f"{item}.counts[{i}]", v) for i, v in enumerate(self.array(item, obj, "counts"))]
         claims = [self.claim(f"{item}.claims[{i}]", v) for i, v in enumerate(self.array(item, obj, "claims"))]
         if kind is None:
             return None
         return PredEvent(kind, tuple(actors), tuple(places), tuple(counts), tuple(claims))  # type: ignore[arg-type]
 
-    def document(self, obj: Any) -> Optional[PredDocument]:
+    def document(self, obj: Any) -> PredDocument | None:
         if not isinstance(obj, dict):
             self.fail("line", f"expected a JSON object for one document, got {_kind(obj)}")
             return None
@@ -289,7 +319,9 @@ class _Walker:
         return PredDocument(doc_id, tuple(mentions), tuple(events))  # type: ignore[arg-type]
 
 
-def check_object(obj: Any, text: Optional[str] = None, *, schema_only: bool = False) -> tuple[Optional[PredDocument], list[tuple[str, str]]]:
+def check_object(
+    obj: Any, text: str | None = None, *, schema_only: bool = False
+) -> tuple[PredDocument | None, list[tuple[str, str]]]:
     """Check one parsed line; return the document (None if invalid) and ``(field, message)`` problems.
 
     ``schema_only=True`` applies exactly the rules of ``schema.json`` (used by the tests
@@ -301,20 +333,21 @@ def check_object(obj: Any, text: Optional[str] = None, *, schema_only: bool = Fa
     return (None if problems else document), problems
 
 
-def _label(doc_id: Optional[str]) -> Optional[str]:
+def _label(doc_id: str | None) -> str | None:
     """A doc_id as printed in a problem line: as is, unless long or unprintable."""
     if doc_id is None or (doc_id.isprintable() and len(doc_id) <= 80):
         return doc_id
     return show(doc_id, 80)
 
 
-def _line_doc_id(obj: Any) -> Optional[str]:
+def _line_doc_id(obj: Any) -> str | None:
     value = obj.get("doc_id") if isinstance(obj, dict) else None
     return value if isinstance(value, str) and value else None
 
 
-def validate_lines(lines: Iterable[tuple[int, Union[Any, LineError]]], gold: Sequence[Document],
-                   file: Union[Path, str]) -> tuple[list[PredDocument], list[Problem]]:
+def validate_lines(
+    lines: Iterable[tuple[int, Any | LineError]], gold: Sequence[Document], file: Path | str
+) -> tuple[list[PredDocument], list[Problem]]:
     """Check parsed lines against the split; return predictions in split order and problems."""
     texts = {doc.doc_id: doc.text for doc in gold}
     seen: dict[str, int] = {}
@@ -331,22 +364,37 @@ def validate_lines(lines: Iterable[tuple[int, Union[Any, LineError]]], gold: Seq
         line_problems: list[Problem] = []
         if doc_id is not None:
             if doc_id in seen:
-                line_problems.append(Problem(Path(file), label, "doc_id", f"duplicate document (first on line {seen[doc_id]})", line=number))
+                line_problems.append(
+                    Problem(
+                        Path(file), label, "doc_id", f"duplicate document (first on line {seen[doc_id]})", line=number
+                    )
+                )
             elif doc_id not in texts:
-                line_problems.append(Problem(Path(file), label, "doc_id", "unknown document: not in the gold split", line=number))
+                line_problems.append(
+                    Problem(Path(file), label, "doc_id", "unknown document: not in the gold split", line=number)
+                )
             seen.setdefault(doc_id, number)
         document, found_problems = check_object(obj, texts.get(doc_id) if doc_id else None)
         line_problems.extend(Problem(Path(file), label, item, message, line=number) for item, message in found_problems)
         if len(line_problems) > MAX_PROBLEMS_PER_LINE:
             extra = len(line_problems) - MAX_PROBLEMS_PER_LINE
             line_problems = line_problems[:MAX_PROBLEMS_PER_LINE]
-            line_problems.append(Problem(Path(file), label, "line", f"... and {extra} more problems on this line", line=number))
+            line_problems.append(
+                Problem(Path(file), label, "line", f"... and {extra} more problems on this line", line=number)
+            )
         problems.extend(line_problems)
         if document is not None and not line_problems:
             found[document.doc_id] = document
     for doc in gold:
         if doc.doc_id not in seen:
-            problems.append(Problem(Path(file), doc.doc_id, "doc_id", "missing: the gold split has this document, the predictions do not"))
+            problems.append(
+                Problem(
+                    Path(file),
+                    doc.doc_id,
+                    "doc_id",
+                    "missing: the gold split has this document, the predictions do not",
+                )
+            )
     return [found[d.doc_id] for d in gold if d.doc_id in found], problems
 
 

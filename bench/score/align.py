@@ -16,8 +16,8 @@ order in which a system lists its events never changes a score.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 from bench.score.assign import best_pairs
 from bench.score.fields import FieldMatch, GoldEvent, PredItems, match_fields
@@ -37,7 +37,9 @@ def canonical(preds: Sequence[PredItems], golds: Sequence[GoldEvent]) -> tuple[l
     return sorted(preds, key=lambda p: p.key()), sorted(golds, key=lambda g: g.id)
 
 
-def align_events(preds: Sequence[PredItems], golds: Sequence[GoldEvent], names: Mapping[str, frozenset[str]]) -> Alignment:
+def align_events(
+    preds: Sequence[PredItems], golds: Sequence[GoldEvent], names: Mapping[str, frozenset[str]]
+) -> Alignment:
     """Align predicted with gold events (see the module docstring)."""
     preds, golds = canonical(preds, golds)
     if not preds or not golds:

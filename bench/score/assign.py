@@ -19,12 +19,12 @@ of rows and columns as long as callers sort their items canonically first (they 
 
 from __future__ import annotations
 
-from typing import Sequence, Union
+from collections.abc import Sequence
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-Matrix = Union[Sequence[Sequence[float]], np.ndarray]
+Matrix = Sequence[Sequence[float]] | np.ndarray
 
 
 def best_pairs(weights: Matrix) -> list[tuple[int, int]]:
@@ -43,7 +43,9 @@ def best_pairs(weights: Matrix) -> list[tuple[int, int]]:
     return [(int(i), int(j)) for i, j in zip(row_ind, col_ind) if matrix[i, j] > 0]
 
 
-def max_matching(compatible: Sequence[Sequence[bool]], tiebreak: Sequence[Sequence[int]] | None = None) -> list[tuple[int, int]]:
+def max_matching(
+    compatible: Sequence[Sequence[bool]], tiebreak: Sequence[Sequence[int]] | None = None
+) -> list[tuple[int, int]]:
     """A maximum-cardinality one-to-one matching of a boolean compatibility matrix.
 
     With ``tiebreak`` (non-negative integers), among the maximum matchings the one with the

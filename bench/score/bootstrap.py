@@ -13,8 +13,6 @@ linear interpolation) of the resampled scores, ignoring undefined values.
 
 from __future__ import annotations
 
-from typing import Optional
-
 import numpy as np
 
 BLOCK_CELLS = 4_000_000  # multiplicities held at once: resamples per block x documents
@@ -37,7 +35,7 @@ def resample_totals(matrix: np.ndarray, resamples: int, seed: int) -> np.ndarray
     return out
 
 
-def percentile_ci(samples: np.ndarray, level: float = 0.95) -> Optional[list[float]]:
+def percentile_ci(samples: np.ndarray, level: float = 0.95) -> list[float] | None:
     """``[lo, hi]`` over the first axis; None when no resample gives a defined value."""
     values = np.asarray(samples, dtype=float)
     values = values[~np.isnan(values)]

@@ -15,13 +15,22 @@ Per document this produces, for ``bench.score.stats``:
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional
+from collections.abc import Mapping
+from typing import Any
 
 from bench.data.model import Count, Document
 from bench.predictions.model import PredCount, PredDocument
 from bench.score.align import Alignment, align_events
 from bench.score.fields import (
-    FIELDS, FieldMatch, GoldEvent, PredItems, collapse_gold, collapse_pred, field_sizes, item_keys, match_fields,
+    FIELDS,
+    FieldMatch,
+    GoldEvent,
+    PredItems,
+    collapse_gold,
+    collapse_pred,
+    field_sizes,
+    item_keys,
+    match_fields,
 )
 
 Stats = dict[str, tuple[float, ...]]
@@ -31,8 +40,9 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return float(tp), float(n_pred - tp), float(n_gold - tp)
 
 
-def score_events(gold: Document, pred: PredDocument, names: Mapping[str, frozenset[str]],
-                 *, detail: bool = False) -> tuple[Stats, Optional[dict[str, Any]]]:
+def score_events(
+    gold: Document, pred: PredDocument, names: Mapping[str, frozenset[str]], *, detail: bool = False
+) -> tuple[Stats, dict[str, Any] | None]:
     """Statistics of the event layers for one document, and the error detail if asked."""
     golds = [GoldEvent.of(e) for e in gold.events]
     preds = [PredItems.of(e, i) for i, e in enumerate(pred.events)]
@@ -48,14 +58,18 @@ def score_events(gold: Document, pred: PredDocument, names: Mapping[str, frozens
     stats["events"] = _prf(n_aligned, len(preds), len(golds))
     same_type = sum(alignment.preds[i].type == alignment.golds[j].type for i, j in alignment.pairs)
     stats["event_type"] = (float(same_type), float(n_aligned))
-    modifiers = [alignment.preds[i].counts[a].value.modifier == alignment.golds[j].counts[b].value.modifier
-                 for (i, j), match in alignment.matches.items() for a, b in match.pairs["count"]]
+    modifiers = [
+        alignment.preds[i].counts[a].value.modifier == alignment.golds[j].counts[b].value.modifier
+        for (i, j), match in alignment.matches.items()
+        for a, b in match.pairs["count"]
+    ]
     stats["modifier"] = (float(sum(modifiers)), float(len(modifiers)))
     return stats, (_detail(alignment, gold, names) if detail else None)
 
 
-def collapsed_stats(preds: list[PredItems], golds: list[GoldEvent], doc_id: str,
-                    names: Mapping[str, frozenset[str]]) -> Stats:
+def collapsed_stats(
+    preds: list[PredItems], golds: list[GoldEvent], doc_id: str, names: Mapping[str, frozenset[str]]
+) -> Stats:
     """Field statistics with all events of the document merged into one on each side.
 
     Gold actors and locations count once per entity; gold counts and claims once per
@@ -94,7 +108,7 @@ def _value(count: Count) -> str:
 
 
 def _gold_items(event: GoldEvent, names: Mapping[str, str]) -> dict[str, list[str]]:
-    def src(entity: Optional[str]) -> str:
+    def src(entity: str | None) -> str:
         return "none" if entity is None else names.get(entity, entity)
 
     return {
@@ -111,7 +125,7 @@ def _pred_value(count: PredCount) -> str:
 
 
 def _pred_items(event: PredItems) -> dict[str, list[str]]:
-    def src(source: Optional[str]) -> str:
+    def src(source: str | None) -> str:
         return "none" if source is None else repr(source)
 
     return {
@@ -133,17 +147,28 @@ def _detail(alignment: Alignment, gold: Document, names: Mapping[str, frozenset[
         match = alignment.matches.get((aligned_g[j], j), empty) if j in aligned_g else empty
         taken = {name: {b for _, b in match.pairs[name]} for name in FIELDS}
         for name, items in _gold_items(event, display).items():
-            out[name]["missed"].extend({"event": event.id, "item": text}
-                                       for k, text in enumerate(items) if k not in taken[name])
-    for i, event in enumerate(alignment.preds):
+            out[name]["missed"].extend(
+                {"event": event.id, "item": text} for k, text in enumerate(items) if k not in taken[name]
+            )
+    for i, pred_event in enumerate(alignment.preds):
         match = alignment.matches.get((i, aligned_p[i]), empty) if i in aligned_p else empty
         taken = {name: {a for a, _ in match.pairs[name]} for name in FIELDS}
-        for name, items in _pred_items(event).items():
-            out[name]["spurious"].extend({"event": f"events[{event.index}]", "item": text}
-                                         for k, text in enumerate(items) if k not in taken[name])
+        for name, items in _pred_items(pred_event).items():
+            out[name]["spurious"].extend(
+                {"event": f"events[{pred_event.index}]", "item": text}
+                for k, text in enumerate(items)
+                if k not in taken[name]
+            )
     out["events"] = {
-        "aligned": [{"predicted": f"events[{alignment.preds[i].index}]", "gold": alignment.golds[j].id,
-                     "type": alignment.preds[i].type, "gold_type": alignment.golds[j].type} for i, j in alignment.pairs],
+        "aligned": [
+            {
+                "predicted": f"events[{alignment.preds[i].index}]",
+                "gold": alignment.golds[j].id,
+                "type": alignment.preds[i].type,
+                "gold_type": alignment.golds[j].type,
+            }
+            for i, j in alignment.pairs
+        ],
         "unaligned_predicted": [f"events[{p.index}]" for i, p in enumerate(alignment.preds) if i not in aligned_p],
         "unaligned_gold": [g.id for j, g in enumerate(alignment.golds) if j not in aligned_g],
     }

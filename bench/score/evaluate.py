@@ -10,8 +10,9 @@ for 95% intervals (``bench.score.bootstrap``); sign the result (``bench.score.si
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Optional, Sequence, Union
+from typing import Any
 
 import numpy as np
 
@@ -26,18 +27,29 @@ from bench.score.fields import entity_names
 from bench.score.signature import content_hash, make_signature
 from bench.score.spans import gold_mentions, pred_mentions, span_errors, span_stats
 from bench.score.stats import (
-    ACCURACY_METRICS, COLUMN, COLUMNS, FIELDS, PRF_METRICS, SPAN_TYPES, StatsTable, scores_from_totals,
+    ACCURACY_METRICS,
+    COLUMN,
+    COLUMNS,
+    FIELDS,
+    PRF_METRICS,
+    SPAN_TYPES,
+    StatsTable,
+    scores_from_totals,
 )
 
 HEADLINE = "overall"
 SCORE_KEYS: tuple[str, ...] = (
-    *FIELDS, HEADLINE, "span", *(f"span.{t}" for t in SPAN_TYPES),
-    "span_partial", *(f"span_partial.{t}" for t in SPAN_TYPES),
+    *FIELDS,
+    HEADLINE,
+    "span",
+    *(f"span.{t}" for t in SPAN_TYPES),
+    "span_partial",
+    *(f"span_partial.{t}" for t in SPAN_TYPES),
 )
-Predictions = Union[Sequence[PredDocument], Sequence[Mapping[str, Any]]]
+Predictions = Sequence[PredDocument] | Sequence[Mapping[str, Any]]
 
 
-def _clean(x: Any) -> Optional[float]:
+def _clean(x: Any) -> float | None:
     value = float(x)
     return None if math.isnan(value) else value
 
@@ -53,7 +65,7 @@ class Results:
     stats: StatsTable
     resamples: int
     seed: int
-    errors: Optional[dict[str, Any]] = None
+    errors: dict[str, Any] | None = None
     harness_version: str = __version__
 
     @property
@@ -80,23 +92,34 @@ def _coerce(gold: Sequence[Document], predictions: Predictions) -> list[PredDocu
     items = list(predictions)
     if any(not isinstance(p, PredDocument) for p in items):
         return validate_records(items, gold, "<predictions>")  # type: ignore[arg-type]
+    typed = [p for p in items if isinstance(p, PredDocument)]
     by_id: dict[str, PredDocument] = {}
     problems = []
-    for n, pred in enumerate(items, 1):
+    for n, pred in enumerate(typed, 1):
         if pred.doc_id in by_id:
-            problems.append(Problem("<predictions>", pred.doc_id, "doc_id", "duplicate document", line=n))  # type: ignore[arg-type]
+            problems.append(Problem("<predictions>", pred.doc_id, "doc_id", "duplicate document", line=n))
         by_id[pred.doc_id] = pred
     known = {d.doc_id for d in gold}
-    problems += [Problem("<predictions>", d, "doc_id", "unknown document: not in the gold split") for d in by_id if d not in known]  # type: ignore[arg-type]
-    problems += [Problem("<predictions>", d.doc_id, "doc_id", "missing: the gold split has this document, the predictions do not")  # type: ignore[arg-type]
-                 for d in gold if d.doc_id not in by_id]
+    problems += [
+        Problem("<predictions>", d, "doc_id", "unknown document: not in the gold split")
+        for d in by_id
+        if d not in known
+    ]
+    problems += [
+        Problem(
+            "<predictions>", d.doc_id, "doc_id", "missing: the gold split has this document, the predictions do not"
+        )
+        for d in gold
+        if d.doc_id not in by_id
+    ]
     if problems:
         raise ProblemsError(problems)
     return [by_id[d.doc_id] for d in gold]
 
 
-def statistics(gold: Sequence[Document], kb: Mapping[str, KBEntry], preds: Sequence[PredDocument],
-               *, detail: bool = False) -> tuple[StatsTable, Optional[dict[str, Any]]]:
+def statistics(
+    gold: Sequence[Document], kb: Mapping[str, KBEntry], preds: Sequence[PredDocument], *, detail: bool = False
+) -> tuple[StatsTable, dict[str, Any] | None]:
     """The statistics table and, if asked, the per-document errors.
 
     Rows are in doc_id order, whatever the order of ``gold``: the bootstrap draws rows by
@@ -111,42 +134,53 @@ def statistics(gold: Sequence[Document], kb: Mapping[str, KBEntry], preds: Seque
         stats, found = score_events(doc, pred, names, detail=detail)
         for metric, values in stats.items():
             start = COLUMN[f"{metric}.tp"] if metric in PRF_METRICS else COLUMN[f"{metric}.correct"]
-            matrix[row, start:start + len(values)] = values
+            matrix[row, start : start + len(values)] = values
         if found is not None:
             found["span"] = span_errors(doc.text, gold_mentions(doc), pred_mentions(pred))
             events = found["events"]
-            if any(found[k]["missed"] or found[k]["spurious"] for k in (*FIELDS, "span")) or events["unaligned_gold"] \
-                    or events["unaligned_predicted"] or any(p["type"] != p["gold_type"] for p in events["aligned"]):
+            if (
+                any(found[k]["missed"] or found[k]["spurious"] for k in (*FIELDS, "span"))
+                or events["unaligned_gold"]
+                or events["unaligned_predicted"]
+                or any(p["type"] != p["gold_type"] for p in events["aligned"])
+            ):
                 errors[doc.doc_id] = found
     strict, partial = span_stats(gold, preds)
-    for layer, values in (("span", strict), ("span_partial", partial)):
+    for layer, layer_stats in (("span", strict), ("span_partial", partial)):
         for k, kind in enumerate(SPAN_TYPES):
             start = COLUMN[f"{layer}.{kind}.tp"]
-            matrix[:, start:start + 3] = values[:, k, :]
+            matrix[:, start : start + 3] = layer_stats[:, k, :]
         start = COLUMN[f"{layer}.tp"]
-        matrix[:, start:start + 3] = values.sum(axis=1)
+        matrix[:, start : start + 3] = layer_stats.sum(axis=1)
     return StatsTable(tuple(d.doc_id for d in gold), matrix), (errors if detail else None)
 
 
-def _summarise(point: dict, boot: Optional[dict], metric: str, table: StatsTable) -> dict[str, Any]:
+def _summarise(point: dict, boot: dict | None, metric: str, table: StatsTable) -> dict[str, Any]:
     totals = table.totals()
     if metric in ACCURACY_METRICS:
         i = COLUMN[f"{metric}.correct"]
-        return {"accuracy": _clean(point[metric]["accuracy"]),
-                "ci": percentile_ci(boot[metric]["accuracy"]) if boot else None,
-                "correct": int(totals[i]), "total": int(totals[i + 1])}
+        return {
+            "accuracy": _clean(point[metric]["accuracy"]),
+            "ci": percentile_ci(boot[metric]["accuracy"]) if boot else None,
+            "correct": int(totals[i]),
+            "total": int(totals[i + 1]),
+        }
     out: dict[str, Any] = {key: float(point[metric][key]) for key in ("precision", "recall", "f1")}
     out["ci"] = percentile_ci(boot[metric]["f1"]) if boot else None
     out["precision_ci"] = percentile_ci(boot[metric]["precision"]) if boot else None
     out["recall_ci"] = percentile_ci(boot[metric]["recall"]) if boot else None
     if metric in PRF_METRICS:
         i = COLUMN[f"{metric}.tp"]
-        out.update({k: float(totals[i + n]) if metric.startswith("span_partial") else int(totals[i + n])
-                    for n, k in enumerate(("tp", "fp", "fn"))})
+        out.update(
+            {
+                k: float(totals[i + n]) if metric.startswith("span_partial") else int(totals[i + n])
+                for n, k in enumerate(("tp", "fp", "fn"))
+            }
+        )
     return out
 
 
-def _per_document(table: StatsTable) -> dict[str, dict[str, Optional[float]]]:
+def _per_document(table: StatsTable) -> dict[str, dict[str, float | None]]:
     scores = scores_from_totals(table.matrix)
     keys = (*FIELDS, HEADLINE, "span", "span_partial")
     return {doc_id: {k: float(scores[k]["f1"][r]) for k in keys} for r, doc_id in enumerate(table.doc_ids)}
@@ -170,8 +204,16 @@ def summarise(table: StatsTable, *, bootstrap: int, seed: int) -> tuple[dict[str
     return scores, diagnostics
 
 
-def evaluate(gold_docs: Sequence[Document], kb: Mapping[str, KBEntry], predictions: Predictions, *,
-             bootstrap: int = 1000, seed: int = 0, gold_hash: Optional[str] = None, errors: bool = False) -> Results:
+def evaluate(
+    gold_docs: Sequence[Document],
+    kb: Mapping[str, KBEntry],
+    predictions: Predictions,
+    *,
+    bootstrap: int = 1000,
+    seed: int = 0,
+    gold_hash: str | None = None,
+    errors: bool = False,
+) -> Results:
     """Score ``predictions`` against ``gold_docs``.
 
     ``predictions`` are ``PredDocument`` objects or JSON-like dicts (validated here; raises
@@ -185,5 +227,13 @@ def evaluate(gold_docs: Sequence[Document], kb: Mapping[str, KBEntry], predictio
     table, found = statistics(gold_docs, kb, preds, detail=errors)
     scores, diagnostics = summarise(table, bootstrap=bootstrap, seed=seed)
     digest = gold_hash or content_hash(gold_docs, kb)
-    return Results(signature=make_signature(digest, bootstrap, seed), gold_hash=digest, scores=scores,
-                   diagnostics=diagnostics, stats=table, resamples=bootstrap, seed=seed, errors=found)
+    return Results(
+        signature=make_signature(digest, bootstrap, seed),
+        gold_hash=digest,
+        scores=scores,
+        diagnostics=diagnostics,
+        stats=table,
+        resamples=bootstrap,
+        seed=seed,
+        errors=found,
+    )

@@ -25,9 +25,9 @@ A string whose normal form is empty (say "the") matches nothing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Mapping, Optional, Sequence, Union
 
 from bench.data.model import Claim, Count, CountValue, Document, Event, KBEntry
 from bench.normalize.text import normalize_text
@@ -76,12 +76,18 @@ class GoldEvent:
     claims: list[Claim]
 
     @classmethod
-    def of(cls, event: Event) -> "GoldEvent":
-        return cls(event.id, event.type, sorted(event.actors), sorted(event.locations),
-                   sorted(event.counts, key=lambda c: c.id), sorted(event.claims, key=lambda c: c.id))
+    def of(cls, event: Event) -> GoldEvent:
+        return cls(
+            event.id,
+            event.type,
+            sorted(event.actors),
+            sorted(event.locations),
+            sorted(event.counts, key=lambda c: c.id),
+            sorted(event.claims, key=lambda c: c.id),
+        )
 
 
-def _null(text: Optional[str]) -> Optional[str]:
+def _null(text: str | None) -> str | None:
     return None if text is None else norm(text)
 
 
@@ -92,7 +98,7 @@ class PredItems:
     ``index`` is the event's position in the submitted line, for error reports.
     """
 
-    index: Union[int, str]
+    index: int | str
     type: str
     actors: list[str]
     locations: list[str]
@@ -100,33 +106,48 @@ class PredItems:
     claims: list[PredClaim]
     actors_n: list[str] = field(init=False)
     locations_n: list[str] = field(init=False)
-    count_src_n: list[Optional[str]] = field(init=False)
-    claim_n: list[tuple[Optional[str], Optional[str]]] = field(init=False)
+    count_src_n: list[str | None] = field(init=False)
+    claim_n: list[tuple[str | None, str | None]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.actors = sorted(self.actors, key=lambda a: (norm(a), a))
         self.locations = sorted(self.locations, key=lambda p: (norm(p), p))
         self.counts = sorted(self.counts, key=lambda c: (_count_key(c), c.value.text, c.source or ""))
-        self.claims = sorted(self.claims, key=lambda c: (c.kind, norm(c.actor), _null(c.source) or "", c.actor, c.source or ""))
+        self.claims = sorted(
+            self.claims, key=lambda c: (c.kind, norm(c.actor), _null(c.source) or "", c.actor, c.source or "")
+        )
         self.actors_n = [norm(a) for a in self.actors]
         self.locations_n = [norm(p) for p in self.locations]
         self.count_src_n = [_null(c.source) for c in self.counts]
         self.claim_n = [(norm(c.actor), _null(c.source)) for c in self.claims]
 
     @classmethod
-    def of(cls, event: PredEvent, index: Union[int, str]) -> "PredItems":
+    def of(cls, event: PredEvent, index: int | str) -> PredItems:
         return cls(index, event.type, list(event.actors), list(event.locations), list(event.counts), list(event.claims))
 
     def key(self) -> tuple:
         """Content key: two events with the same key are interchangeable for scoring."""
-        return (self.type, self.actors_n, self.locations_n, [_count_key(c) for c in self.counts],
-                self.count_src_n, self.claim_n, [c.kind for c in self.claims])
+        return (
+            self.type,
+            self.actors_n,
+            self.locations_n,
+            [_count_key(c) for c in self.counts],
+            self.count_src_n,
+            self.claim_n,
+            [c.kind for c in self.claims],
+        )
 
 
 def _count_key(count: PredCount) -> tuple:
     v = count.value
-    return (count.label, -1 if v.stated is None else v.stated, -1 if v.low is None else v.low,
-            -1 if v.high is None else v.high, v.modifier, _null(count.source) or "")
+    return (
+        count.label,
+        -1 if v.stated is None else v.stated,
+        -1 if v.low is None else v.low,
+        -1 if v.high is None else v.high,
+        v.modifier,
+        _null(count.source) or "",
+    )
 
 
 @dataclass
@@ -143,7 +164,7 @@ class FieldMatch:
         return sum(len(p) for p in self.pairs.values())
 
 
-def _source_ok(pred: Optional[str], gold: Optional[str], names: Mapping[str, frozenset[str]]) -> bool:
+def _source_ok(pred: str | None, gold: str | None, names: Mapping[str, frozenset[str]]) -> bool:
     if pred is None or gold is None:
         return pred is None and gold is None
     return pred in names.get(gold, ())
@@ -166,39 +187,57 @@ def match_fields(pred: PredItems, gold: GoldEvent, names: Mapping[str, frozenset
         same = [[p.label == g.label and value_matches(p.value, g.value) for g in gold.counts] for p in pred.counts]
         tie = [[int(p.value.modifier == g.value.modifier) for g in gold.counts] for p in pred.counts]
         pairs["count"] = max_matching(same, tie)
-        attributed = [[same[i][j] and _source_ok(pred.count_src_n[i], g.source, names) for j, g in enumerate(gold.counts)]
-                      for i in range(len(pred.counts))]
+        attributed = [
+            [same[i][j] and _source_ok(pred.count_src_n[i], g.source, names) for j, g in enumerate(gold.counts)]
+            for i in range(len(pred.counts))
+        ]
         count_pairs = max_matching(attributed)
     else:
         pairs["count"], count_pairs = [], []
     claim_pairs: list[tuple[int, int]] = []
     if pred.claims and gold.claims:
-        ok = [[p.kind == g.kind and a in names.get(g.actor, ()) and _source_ok(s, g.source, names)
-               for g in gold.claims] for p, (a, s) in zip(pred.claims, pred.claim_n)]
+        ok = [
+            [p.kind == g.kind and a in names.get(g.actor, ()) and _source_ok(s, g.source, names) for g in gold.claims]
+            for p, (a, s) in zip(pred.claims, pred.claim_n)
+        ]
         claim_pairs = max_matching(ok)
     offset_p, offset_g = len(pred.counts), len(gold.counts)
     pairs["attribution"] = count_pairs + [(i + offset_p, j + offset_g) for i, j in claim_pairs]
     return FieldMatch(pairs)
 
 
-def field_sizes(event: Union[PredItems, GoldEvent]) -> dict[str, int]:
+def field_sizes(event: PredItems | GoldEvent) -> dict[str, int]:
     """Number of items per field in one event."""
-    return {"actor": len(event.actors), "location": len(event.locations), "count": len(event.counts),
-            "attribution": len(event.counts) + len(event.claims)}
+    return {
+        "actor": len(event.actors),
+        "location": len(event.locations),
+        "count": len(event.counts),
+        "attribution": len(event.counts) + len(event.claims),
+    }
 
 
 def collapse_gold(events: Sequence[GoldEvent], doc_id: str) -> GoldEvent:
     """All gold events of a document as one: actors and locations as sets of entities."""
-    return GoldEvent(f"{doc_id}:all", "-", sorted({a for e in events for a in e.actors}),
-                     sorted({p for e in events for p in e.locations}),
-                     sorted((c for e in events for c in e.counts), key=lambda c: c.id),
-                     sorted((c for e in events for c in e.claims), key=lambda c: c.id))
+    return GoldEvent(
+        f"{doc_id}:all",
+        "-",
+        sorted({a for e in events for a in e.actors}),
+        sorted({p for e in events for p in e.locations}),
+        sorted((c for e in events for c in e.counts), key=lambda c: c.id),
+        sorted((c for e in events for c in e.claims), key=lambda c: c.id),
+    )
 
 
 def collapse_pred(events: Sequence[PredItems]) -> PredItems:
     """All predicted events as one, every item kept (see ``collapsed_stats`` for repeats)."""
-    return PredItems("all", "-", [a for e in events for a in e.actors], [p for e in events for p in e.locations],
-                     [c for e in events for c in e.counts], [c for e in events for c in e.claims])
+    return PredItems(
+        "all",
+        "-",
+        [a for e in events for a in e.actors],
+        [p for e in events for p in e.locations],
+        [c for e in events for c in e.counts],
+        [c for e in events for c in e.claims],
+    )
 
 
 def item_keys(pred: PredItems) -> dict[str, list[tuple]]:

@@ -10,14 +10,14 @@ refuse it (exit 3) with one line per problem. The checks are those of
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Mapping, Sequence, Union
 
 from bench.data.model import Document, KBEntry
 from bench.data.problems import Problem
 from bench.data.validate import check_document
 
 
-def gold_problems(docs: Sequence[Document], kb: Mapping[str, KBEntry], file: Union[Path, str]) -> list[Problem]:
+def gold_problems(docs: Sequence[Document], kb: Mapping[str, KBEntry], file: Path | str) -> list[Problem]:
     """Dangling entity references, unknown KB ids, wrong types, bad or overlapping spans."""
     return [problem for doc in docs for problem in check_document(doc, dict(kb), Path(file))]

@@ -14,7 +14,8 @@ systems, not the variation between documents they share. For each score ``s``:
 
 from __future__ import annotations
 
-from typing import Any, Optional, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -24,8 +25,9 @@ from bench.score.stats import COLUMNS, StatsTable, scores_from_totals
 COMPARED: tuple[str, ...] = ("overall", "actor", "location", "count", "attribution", "span", "span_partial")
 
 
-def paired_bootstrap(stats_a: StatsTable, stats_b: StatsTable, *, resamples: int = 1000, seed: int = 0,
-                     metrics: Sequence[str] = COMPARED) -> dict[str, dict[str, Any]]:
+def paired_bootstrap(
+    stats_a: StatsTable, stats_b: StatsTable, *, resamples: int = 1000, seed: int = 0, metrics: Sequence[str] = COMPARED
+) -> dict[str, dict[str, Any]]:
     """F1 differences between two systems with intervals and p-values (see module docstring).
 
     Raises ``ValueError`` when the two tables do not cover the same documents.
@@ -33,7 +35,9 @@ def paired_bootstrap(stats_a: StatsTable, stats_b: StatsTable, *, resamples: int
     if set(stats_a.doc_ids) != set(stats_b.doc_ids):
         only_a = sorted(set(stats_a.doc_ids) - set(stats_b.doc_ids))
         only_b = sorted(set(stats_b.doc_ids) - set(stats_a.doc_ids))
-        raise ValueError(f"the two results cover different documents (only in A: {only_a[:5]}, only in B: {only_b[:5]})")
+        raise ValueError(
+            f"the two results cover different documents (only in A: {only_a[:5]}, only in B: {only_b[:5]})"
+        )
     order = sorted(stats_a.doc_ids)
     a, b = stats_a.select(order).matrix, stats_b.select(order).matrix
     k = len(COLUMNS)
@@ -46,10 +50,15 @@ def paired_bootstrap(stats_a: StatsTable, stats_b: StatsTable, *, resamples: int
         delta = fb - fa
         deltas = boot_b[metric]["f1"] - boot_a[metric]["f1"]
         deltas = deltas[~np.isnan(deltas)]  # resamples where the score is undefined
-        p_value: Optional[float] = None
+        p_value: float | None = None
         if deltas.size:
             extreme = np.abs(deltas - deltas.mean()) >= abs(delta) - 1e-12
             p_value = float((1 + extreme.sum()) / (deltas.size + 1))
-        out[metric] = {"a": fa, "b": fb, "delta": delta, "ci": percentile_ci(deltas) if deltas.size else None,
-                       "p_value": p_value}
+        out[metric] = {
+            "a": fa,
+            "b": fb,
+            "delta": delta,
+            "ci": percentile_ci(deltas) if deltas.size else None,
+            "p_value": p_value,
+        }
     return out

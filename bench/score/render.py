@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -18,19 +18,25 @@ _ROWS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _num(x: Optional[float]) -> str:
+def _num(x: float | None) -> str:
     return "-" if x is None else f"{x:.3f}"
 
 
-def _ci(ci: Optional[list[float]]) -> str:
+def _ci(ci: list[float] | None) -> str:
     return "-" if not ci else f"[{ci[0]:.3f}, {ci[1]:.3f}]"
 
 
 def render_results(results: Results, console: Console) -> None:
     """Print the table: field, P, R, F1, 95% CI; then headline, diagnostics and signature."""
     table = Table(title=f"BREAKOUT scores ({results.diagnostics['documents']} documents)", title_justify="left")
-    for name, justify in (("field", "left"), ("P", "right"), ("R", "right"), ("F1", "right"),
-                          ("95% CI", "right"), ("tp/fp/fn", "right")):
+    for name, justify in (
+        ("field", "left"),
+        ("P", "right"),
+        ("R", "right"),
+        ("F1", "right"),
+        ("95% CI", "right"),
+        ("tp/fp/fn", "right"),
+    ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for key, label in _ROWS:
         s = results.scores[key]
@@ -40,12 +46,18 @@ def render_results(results: Results, console: Console) -> None:
             continue
         table.add_row(label, _num(s["precision"]), _num(s["recall"]), _num(s["f1"]), _ci(s["ci"]), counts)
     console.print(table)
-    console.print("span strict: seqeval mode=strict, scheme=IOB2, micro over the types below it; "
-                  "span partial: character overlap; 95% CI: bootstrap interval of F1",
-                  markup=False, highlight=False)
+    console.print(
+        "span strict: seqeval mode=strict, scheme=IOB2, micro over the types below it; "
+        "span partial: character overlap; 95% CI: bootstrap interval of F1",
+        markup=False,
+        highlight=False,
+    )
     head = results.scores["overall"]
-    console.print(f"headline (mean F1 of actor, location, count, attribution): {head['f1']:.3f} {_ci(head['ci'])}",
-                  markup=False, highlight=False)
+    console.print(
+        f"headline (mean F1 of actor, location, count, attribution): {head['f1']:.3f} {_ci(head['ci'])}",
+        markup=False,
+        highlight=False,
+    )
     d = results.diagnostics
     collapsed = d["collapsed"]["overall"]
     lines = [
@@ -78,9 +90,17 @@ def render_errors(errors: dict[str, Any], console: Console) -> None:
         events = found["events"]
         for pair in events["aligned"]:
             if pair["type"] != pair["gold_type"]:
-                console.print(f"  {'event type':<12} {'wrong':<9} predicted {pair['predicted']} is {pair['type']}, "
-                              f"gold {pair['gold']} is {pair['gold_type']}", markup=False, highlight=False)
+                console.print(
+                    f"  {'event type':<12} {'wrong':<9} predicted {pair['predicted']} is {pair['type']}, "
+                    f"gold {pair['gold']} is {pair['gold_type']}",
+                    markup=False,
+                    highlight=False,
+                )
         for gold in events["unaligned_gold"]:
-            console.print(f"  {'event':<12} {'missed':<9} gold {gold} matched no predicted event", markup=False, highlight=False)
+            console.print(
+                f"  {'event':<12} {'missed':<9} gold {gold} matched no predicted event", markup=False, highlight=False
+            )
         for pred in events["unaligned_predicted"]:
-            console.print(f"  {'event':<12} {'spurious':<9} predicted {pred} matched no gold event", markup=False, highlight=False)
+            console.print(
+                f"  {'event':<12} {'spurious':<9} predicted {pred} matched no gold event", markup=False, highlight=False
+            )

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from bench.data.model import Document, KBEntry
 from bench.normalize.text import NORM_VERSION
@@ -39,8 +39,10 @@ _PATTERN = re.compile(
 
 
 def make_signature(gold_hash: str, resamples: int, seed: int) -> str:
-    return (f"breakout:{TASK_VERSION}|gold:sha256={gold_hash}|scorer={SCORER_VERSION}"
-            f"|norm={NORM_VERSION}|boot={resamples}:{seed}")
+    return (
+        f"breakout:{TASK_VERSION}|gold:sha256={gold_hash}|scorer={SCORER_VERSION}"
+        f"|norm={NORM_VERSION}|boot={resamples}:{seed}"
+    )
 
 
 def parse_signature(signature: str) -> dict[str, str]:
@@ -54,8 +56,13 @@ def parse_signature(signature: str) -> dict[str, str]:
 def differences(a: str, b: str) -> list[str]:
     """Human-readable differences between two signatures (empty: comparable)."""
     pa, pb = parse_signature(a), parse_signature(b)
-    names = {"task": "task version", "gold": "gold data (sha256)", "scorer": "scorer version",
-             "norm": "normalisation version", "boot": "bootstrap resamples:seed"}
+    names = {
+        "task": "task version",
+        "gold": "gold data (sha256)",
+        "scorer": "scorer version",
+        "norm": "normalisation version",
+        "boot": "bootstrap resamples:seed",
+    }
     return [f"{names[k]} differs: {pa[k]} vs {pb[k]}" for k in names if pa[k] != pb[k]]
 
 

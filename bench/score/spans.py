@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from seqeval.scheme import IOB2, Entities
@@ -43,7 +43,7 @@ CHUNK_DOCS = 2000  # documents per seqeval call: bounds the memory held by tag s
 
 
 def gold_mentions(doc: Document) -> list[Mention]:
-    found = {(m.start, m.end, e.type) for e in doc.entities for m in e.mentions}
+    found: set[Mention] = {(m.start, m.end, e.type) for e in doc.entities for m in e.mentions}
     found.update((c.mention.start, c.mention.end, "COUNT") for ev in doc.events for c in ev.counts)
     return sorted(found)
 
@@ -135,7 +135,9 @@ def compressed_tags(tokens: Tokens, gold: Sequence[Mention], pred: Sequence[Ment
     return g_seq, p_seq
 
 
-def strict_stats(tokens: Sequence[Tokens], gold: Sequence[Sequence[Mention]], pred: Sequence[Sequence[Mention]]) -> np.ndarray:
+def strict_stats(
+    tokens: Sequence[Tokens], gold: Sequence[Sequence[Mention]], pred: Sequence[Sequence[Mention]]
+) -> np.ndarray:
     """``(n_docs, len(SPAN_TYPES), 3)`` array of strict (tp, fp, fn) per document and type."""
     out = np.zeros((len(tokens), len(SPAN_TYPES), 3))
     pairs = [compressed_tags(t, g, p) for t, g, p in zip(tokens, gold, pred)]
@@ -156,10 +158,10 @@ def span_stats(gold_docs: Sequence[Document], preds: Sequence[PredDocument]) -> 
     n = len(gold_docs)
     strict, partial = np.zeros((n, len(SPAN_TYPES), 3)), np.zeros((n, len(SPAN_TYPES), 3))
     for lo in range(0, n, CHUNK_DOCS):
-        docs, chunk = gold_docs[lo:lo + CHUNK_DOCS], preds[lo:lo + CHUNK_DOCS]
+        docs, chunk = gold_docs[lo : lo + CHUNK_DOCS], preds[lo : lo + CHUNK_DOCS]
         gold = [gold_mentions(d) for d in docs]
         pred = [pred_mentions(p) for p in chunk]
-        strict[lo:lo + len(docs)] = strict_stats([tokenize(d.text) for d in docs], gold, pred)
+        strict[lo : lo + len(docs)] = strict_stats([tokenize(d.text) for d in docs], gold, pred)
         for d, (g, p) in enumerate(zip(gold, pred), lo):
             partial[d] = partial_stats(g, p)
     return strict, partial
@@ -172,7 +174,9 @@ def span_errors(text: str, gold: Iterable[Mention], pred: Iterable[Mention]) -> 
     g, p = set(token_spans(tokens, gold)), set(token_spans(tokens, pred))
 
     def show(spans: set) -> list[dict]:
-        return [{"type": t, "start": starts[a], "end": ends[b - 1], "text": text[starts[a]:ends[b - 1]]}
-                for a, b, t in sorted(spans)]
+        return [
+            {"type": t, "start": starts[a], "end": ends[b - 1], "text": text[starts[a] : ends[b - 1]]}
+            for a, b, t in sorted(spans)
+        ]
 
     return {"missed": show(g - p), "spurious": show(p - g)}

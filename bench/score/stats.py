@@ -23,8 +23,9 @@ means of the field precisions and recalls).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -32,8 +33,10 @@ FIELDS: tuple[str, ...] = ("actor", "location", "count", "attribution")
 SPAN_TYPES: tuple[str, ...] = ("PERSON", "GROUP", "LOCATION", "COUNT")
 PRF_METRICS: tuple[str, ...] = (
     *FIELDS,
-    "span", *(f"span.{t}" for t in SPAN_TYPES),
-    "span_partial", *(f"span_partial.{t}" for t in SPAN_TYPES),
+    "span",
+    *(f"span.{t}" for t in SPAN_TYPES),
+    "span_partial",
+    *(f"span_partial.{t}" for t in SPAN_TYPES),
     *(f"collapsed.{f}" for f in FIELDS),
     "events",
 )
@@ -47,7 +50,9 @@ COLUMNS: tuple[str, ...] = (
 COLUMN: dict[str, int] = {name: i for i, name in enumerate(COLUMNS)}
 
 
-def prf(tp: np.ndarray, fp: np.ndarray, fn: np.ndarray, undefined: float = 1.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def prf(
+    tp: np.ndarray, fp: np.ndarray, fn: np.ndarray, undefined: float = 1.0
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Precision, recall and F1, elementwise, with the conventions of the module docstring.
 
     ``undefined`` is the value when ``tp + fp + fn == 0`` (1; the bootstrap passes NaN).
@@ -76,7 +81,9 @@ def scores_from_totals(totals: np.ndarray, undefined: float = 1.0) -> dict[str, 
         out[metric] = {"precision": p, "recall": r, "f1": f}
     for prefix in ("", "collapsed."):
         parts = [out[prefix + name] for name in FIELDS]
-        out[prefix + "overall"] = {k: np.mean([part[k] for part in parts], axis=0) for k in ("precision", "recall", "f1")}
+        out[prefix + "overall"] = {
+            k: np.mean([part[k] for part in parts], axis=0) for k in ("precision", "recall", "f1")
+        }
     for metric in ACCURACY_METRICS:
         i = COLUMN[f"{metric}.correct"]
         out[metric] = {"accuracy": accuracy(totals[..., i], totals[..., i + 1])}
@@ -106,7 +113,7 @@ class StatsTable:
         return {doc_id: _row_dict(values) for doc_id, values in zip(self.doc_ids, self.matrix)}
 
     @classmethod
-    def from_per_document(cls, per_document: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> "StatsTable":
+    def from_per_document(cls, per_document: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> StatsTable:
         """Rebuild the table from a results JSON's ``per_document`` (for ``bench compare``)."""
         doc_ids = tuple(sorted(per_document))
         matrix = np.zeros((len(doc_ids), len(COLUMNS)))
@@ -119,7 +126,7 @@ class StatsTable:
                     matrix[r, column] = float(value)
         return cls(doc_ids, matrix)
 
-    def select(self, doc_ids: Sequence[str]) -> "StatsTable":
+    def select(self, doc_ids: Sequence[str]) -> StatsTable:
         """The rows of ``doc_ids``, in that order (raises ``KeyError`` for an unknown id)."""
         where = {d: i for i, d in enumerate(self.doc_ids)}
         return StatsTable(tuple(doc_ids), self.matrix[[where[d] for d in doc_ids]])

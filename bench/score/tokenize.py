@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 TOKENIZER_VERSION = "v1"
 TOKEN_RE = re.compile(r"\w+|[^\w\s]")
@@ -44,7 +44,7 @@ def tokenize(text: str) -> Tokens:
     return starts, ends
 
 
-def token_range(tokens: Tokens, start: int, end: int) -> Optional[tuple[int, int]]:
+def token_range(tokens: Tokens, start: int, end: int) -> tuple[int, int] | None:
     """``(first, stop)`` token indices overlapped by ``[start, end)``, or None if none."""
     starts, ends = tokens
     first = bisect_right(ends, start)
