@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bench import paths
 from bench.data.problems import Problem, ProblemsError
+from bench.splits import Split, custom_split, get_split, registry
 
 if TYPE_CHECKING:  # pragma: no cover
     from bench.data.model import Document, KBEntry
@@ -28,29 +28,49 @@ PathLike = str | Path
 
 @dataclass
 class Gold:
-    """A checked gold split: documents, knowledge base and the hash of the two files."""
+    """A checked gold split: documents, knowledge base, the hash of the two files, the split."""
 
     docs: list[Document]
     kb: dict[str, KBEntry]
     hash: str
-    split_path: Path
-    kb_path: Path
+    split: Split
+
+    @property
+    def split_path(self) -> Path:
+        return self.split.gold
+
+    @property
+    def kb_path(self) -> Path:
+        return self.split.kb
 
 
-def load_gold(split: PathLike | None = None, kb: PathLike | None = None) -> Gold:
-    """Load and check the gold split (default: the built-in one)."""
+def as_split(split: Split | PathLike | None = None, kb: PathLike | None = None) -> Split:
+    """A ``Split`` from a split, a registered split name, or a gold file path (``custom``).
+
+    A string that names a registered split (``"breakout/test"``, ``"muc4/dev"``) is that
+    split; any other string or path is a gold file. ``kb`` replaces the knowledge base.
+    """
+    if isinstance(split, Split):
+        return split if kb is None else custom_split(split.gold, Path(kb))
+    if isinstance(split, str) and (split in registry() or f"{split}/test" in registry()):
+        return as_split(get_split(split), kb)
+    return custom_split(Path(split) if split is not None else None, Path(kb) if kb is not None else None)
+
+
+def load_gold(split: Split | PathLike | None = None, kb: PathLike | None = None) -> Gold:
+    """Load and check a gold split (default: ``breakout/test``); see ``as_split``."""
     from bench.data.load import gold_hash, load_kb, load_split
     from bench.score.goldcheck import gold_problems
 
-    split_path = Path(split) if split is not None else paths.GOLD_SPLIT
-    kb_path = Path(kb) if kb is not None else paths.GOLD_KB
+    chosen = as_split(split, kb)
+    split_path, kb_path = chosen.gold, chosen.kb
     docs, entries = load_split(split_path), load_kb(kb_path)
     if not docs:
         raise ProblemsError([Problem(split_path, None, "file", "the gold split has no documents")])
     problems = gold_problems(docs, entries, split_path)
     if problems:
         raise ProblemsError(problems)
-    return Gold(docs, entries, gold_hash(split_path, kb_path), split_path, kb_path)
+    return Gold(docs, entries, gold_hash(split_path, kb_path), chosen)
 
 
 def score_file(path: PathLike, gold: Gold, *, bootstrap: int = DEFAULT_BOOTSTRAP, seed: int = DEFAULT_SEED) -> Results:
@@ -59,7 +79,7 @@ def score_file(path: PathLike, gold: Gold, *, bootstrap: int = DEFAULT_BOOTSTRAP
     from bench.score.evaluate import evaluate
 
     preds = load_predictions(Path(path), gold.docs)
-    return evaluate(gold.docs, gold.kb, preds, bootstrap=bootstrap, seed=seed, gold_hash=gold.hash)
+    return evaluate(gold.docs, gold.kb, preds, bootstrap=bootstrap, seed=seed, gold_hash=gold.hash, split=gold.split)
 
 
 def dump_json(obj: Any) -> str:
@@ -160,6 +180,8 @@ def results_of(
         from bench.score.evaluate import evaluate
 
         gold = gold if gold is not None else load_gold()
-        results = evaluate(gold.docs, gold.kb, obj, bootstrap=bootstrap, seed=seed, gold_hash=gold.hash)
+        results = evaluate(
+            gold.docs, gold.kb, obj, bootstrap=bootstrap, seed=seed, gold_hash=gold.hash, split=gold.split
+        )
         return Side("<predictions>", results.signature, results.scores, results.stats, results.to_json())
     return Side("<results>", obj.signature, obj.scores, obj.stats, obj.to_json())

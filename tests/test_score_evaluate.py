@@ -201,7 +201,7 @@ def test_results_json(tiny_split) -> None:
     docs, kb = tiny_split
     results = evaluate(docs, kb, EmptyExtractor().predict(docs), bootstrap=20, seed=5, gold_hash="0123456789ab")
     payload = json.loads(json.dumps(results.to_json(), allow_nan=False))
-    assert payload["signature"] == "breakout:v1|gold:sha256=0123456789ab|scorer=1.0|norm=v1|boot=20:5"
+    assert payload["signature"] == "breakout:v1|split:custom@-|gold:sha256=0123456789ab|scorer=1.0|norm=v1|boot=20:5"
     assert payload["gold_hash"] == "0123456789ab" and payload["bootstrap"]["resamples"] == 20
     assert set(payload["scores"]) >= {"actor", "location", "count", "attribution", "overall", "span"}
     assert set(payload["scores"]["actor"]) >= {"precision", "recall", "f1", "ci"}

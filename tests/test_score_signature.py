@@ -11,16 +11,25 @@ from bench.score.signature import SCORER_VERSION, content_hash, differences, mak
 
 
 def test_format() -> None:
-    signature = make_signature("abcdef012345", 1000, 0)
-    assert signature == f"breakout:v1|gold:sha256=abcdef012345|scorer={SCORER_VERSION}|norm=v1|boot=1000:0"
-    assert re.fullmatch(r"breakout:v1\|gold:sha256=[0-9a-f]{12}\|scorer=[\w.]+\|norm=v1\|boot=\d+:\d+", signature)
+    signature = make_signature("abcdef012345", 1000, 0, split="breakout/test@1")
+    assert (
+        signature
+        == f"breakout:v1|split:breakout/test@1|gold:sha256=abcdef012345|scorer={SCORER_VERSION}|norm=v1|boot=1000:0"
+    )
+    assert re.fullmatch(
+        r"breakout:v1\|split:[\w/]+@\w+\|gold:sha256=[0-9a-f]{12}\|scorer=[\w.]+\|norm=v1\|boot=\d+:\d+", signature
+    )
 
 
 def test_parse_and_differences() -> None:
-    a, b = make_signature("abcdef012345", 1000, 0), make_signature("abcdef012346", 200, 0)
+    a, b = (
+        make_signature("abcdef012345", 1000, 0, split="breakout/test@1"),
+        make_signature("abcdef012346", 200, 0, split="muc4/test@1"),
+    )
     assert parse_signature(a)["gold"] == "abcdef012345"
     assert differences(a, a) == []
     assert differences(a, b) == [
+        "split (name@version) differs: breakout/test@1 vs muc4/test@1",
         "gold data (sha256) differs: abcdef012345 vs abcdef012346",
         "bootstrap resamples:seed differs: 1000:0 vs 200:0",
     ]

@@ -117,7 +117,8 @@ def validate_cmd(
 
 @data_app.command("stats")
 def stats_cmd(
-    gold: Path = typer.Option(paths.GOLD_SPLIT, "--gold", help="Gold split (JSON Lines)."),
+    split: str | None = typer.Option(None, "--split", "-s", help="A registered split; default: breakout/test."),
+    gold: Path | None = typer.Option(None, "--gold", help="Gold file (JSON Lines) instead of a registered split."),
     as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
 ) -> None:
     """Entities, mentions, events, counts and claims per document and in total."""
@@ -126,6 +127,15 @@ def stats_cmd(
     from bench.data.load import load_split
     from bench.data.problems import ProblemsError
     from bench.data.stats import COLUMNS, split_stats
+    from bench.splits import UnknownSplit, resolve_split
+
+    if split is not None and gold is not None:
+        _fail(["bench data stats: give --split or --gold, not both"], exitcodes.USAGE)
+    try:
+        gold = resolve_split(split, gold, None).gold
+    except UnknownSplit as err:
+        _fail([f"bench data stats: {err}"], exitcodes.USAGE)
+        return
 
     try:
         stats = split_stats(load_split(gold))

@@ -15,15 +15,17 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from bench import exitcodes, paths
+from bench import exitcodes
 
 if TYPE_CHECKING:  # pragma: no cover
-    from bench.data.model import Document, KBEntry
+    from bench.data.model import Document
     from bench.predictions.model import PredDocument
+    from bench.resultsio import Gold
 
 DEFAULT_EXTRACTOR = "rules"
 
-GOLD_OPT = typer.Option(None, "--gold", help="Gold split (JSON Lines of documents); default: the built-in split.")
+SPLIT_OPT = typer.Option(None, "--split", "-s", help="A registered split (breakout/test, ...); default: breakout/test.")
+GOLD_OPT = typer.Option(None, "--gold", help="Gold file (JSON Lines of documents) instead of a registered split.")
 KB_OPT = typer.Option(None, "--kb", help="Knowledge base (JSON Lines); default: the built-in KB.")
 
 
@@ -40,16 +42,23 @@ def _fail(lines: list[str], code: int = exitcodes.INVALID_INPUT) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _load_gold(gold: Path | None, kb: Path | None) -> tuple[list[Document], dict[str, KBEntry], str]:
-    """Documents, knowledge base and gold hash; exit 3 with one line per problem if invalid."""
+def _load_gold(split: str | None, gold: Path | None, kb: Path | None) -> Gold:
+    """The checked gold of ``--split``/``--gold``/``--kb``; exit 2 for an unknown split or both
+    ``--split`` and ``--gold``, exit 3 with one line per problem if the gold is invalid."""
     from bench.data.problems import ProblemsError
     from bench.resultsio import load_gold
+    from bench.splits import UnknownSplit, resolve_split
 
+    if split is not None and gold is not None:
+        _fail(["bench: give --split or --gold, not both"], exitcodes.USAGE)
     try:
-        checked = load_gold(gold, kb)
+        chosen = resolve_split(split, gold, kb)
+    except UnknownSplit as err:
+        _fail([f"bench: {err}"], exitcodes.USAGE)
+    try:
+        return load_gold(chosen)
     except ProblemsError as err:
         _fail([str(p) for p in err.problems])
-    return checked.docs, checked.kb, checked.hash
 
 
 def _extractor_options(model: str | None, device: str | None, option: list[str] | None) -> dict[str, Any]:
@@ -82,7 +91,7 @@ def _run_extractor(
 
     try:
         factory = resolve(name)
-        kwargs = with_split(factory, dict(options or {}), split or paths.GOLD_SPLIT)
+        kwargs = with_split(factory, dict(options or {}), split)
         check_bindable(factory, kwargs)
         extractor = load_extractor(name, **kwargs)
     except OptionError as err:
@@ -130,11 +139,12 @@ def _write(path: Path, text: str) -> None:
 
 def validate_cmd(
     predictions: Path = typer.Argument(..., help="Predictions file (JSON Lines, one object per document)."),
+    split: str | None = SPLIT_OPT,
     gold: Path | None = GOLD_OPT,
     kb: Path | None = KB_OPT,
 ) -> None:
     """Check a predictions file against the schema and the split; one line per problem (exit 3)."""
-    docs, _, _ = _load_gold(gold, kb)
+    docs = _load_gold(split, gold, kb).docs
     preds = _read_predictions(predictions, docs)
     n_events = sum(len(p.events) for p in preds)
     n_mentions = sum(len(p.mentions) for p in preds)
@@ -146,6 +156,7 @@ def predict_cmd(
         ..., "--extractor", "-e", help="Extractor: oracle, empty, rules, transformer, an entry point, or module:Class."
     ),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write predictions here (default: standard output)."),
+    split: str | None = SPLIT_OPT,
     gold: Path | None = GOLD_OPT,
     kb: Path | None = KB_OPT,
     model: str | None = MODEL_OPT,
@@ -154,8 +165,8 @@ def predict_cmd(
 ) -> None:
     """Run an extractor over the split and write its predictions (validated) as JSON Lines."""
     options = _extractor_options(model, device, option)
-    docs, _, _ = _load_gold(gold, kb)
-    records, _ = _run_extractor(extractor, docs, options, gold)
+    checked = _load_gold(split, gold, kb)
+    records, _ = _run_extractor(extractor, checked.docs, options, checked.split_path)
     text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     if out is None:
         sys.stdout.write(text)
@@ -172,6 +183,7 @@ def eval_cmd(
         "-e",
         help=f"Run this extractor, then score it (default without --predictions: {DEFAULT_EXTRACTOR}).",
     ),
+    split: str | None = SPLIT_OPT,
     gold: Path | None = GOLD_OPT,
     kb: Path | None = KB_OPT,
     out: Path | None = typer.Option(None, "--out", "-o", help="Write the results JSON here."),
@@ -211,20 +223,21 @@ def eval_cmd(
     options = _extractor_options(model, device, option)
     if predictions is not None and options:
         _fail(["bench eval: --model, --device and --option go with --extractor, not --predictions"], exitcodes.USAGE)
-    docs, entries, digest = _load_gold(gold, kb)
+    checked = _load_gold(split, gold, kb)
     if predictions is not None:
-        preds = _read_predictions(predictions, docs)
+        preds = _read_predictions(predictions, checked.docs)
     else:
-        _, preds = _run_extractor(extractor or DEFAULT_EXTRACTOR, docs, options, gold)
+        _, preds = _run_extractor(extractor or DEFAULT_EXTRACTOR, checked.docs, options, checked.split_path)
     try:
         results = evaluate(
-            docs,
-            entries,
+            checked.docs,
+            checked.kb,
             preds,
             bootstrap=bootstrap,
             seed=seed,
-            gold_hash=digest,
+            gold_hash=checked.hash,
             errors=errors or errors_out is not None,
+            split=checked.split,
         )
     except ProblemsError as err:
         _fail([str(p) for p in err.problems])

@@ -53,7 +53,7 @@ def collect(root: Path, gold: Gold, *, bootstrap: int = DEFAULT_BOOTSTRAP, seed:
     """Recompute and rank every entry under ``root`` (raises ``ProblemsError`` for a broken entry)."""
     from bench.score.signature import make_signature
 
-    current = make_signature(gold.hash, bootstrap, seed)
+    current = make_signature(gold.hash, bootstrap, seed, split=gold.split.label)
     entries: list[Entry] = []
     problems: list[Problem] = []
     warnings: list[str] = []

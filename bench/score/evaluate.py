@@ -36,6 +36,7 @@ from bench.score.stats import (
     StatsTable,
     scores_from_totals,
 )
+from bench.splits import CUSTOM, Split
 
 HEADLINE = "overall"
 SCORE_KEYS: tuple[str, ...] = (
@@ -60,6 +61,7 @@ class Results:
 
     signature: str
     gold_hash: str
+    split: str
     scores: dict[str, dict[str, Any]]
     diagnostics: dict[str, Any]
     stats: StatsTable
@@ -77,6 +79,7 @@ class Results:
             "signature": self.signature,
             "harness_version": self.harness_version,
             "gold_hash": self.gold_hash,
+            "split": self.split,
             "headline": self.headline,
             "scores": self.scores,
             "diagnostics": self.diagnostics,
@@ -213,6 +216,7 @@ def evaluate(
     seed: int = 0,
     gold_hash: str | None = None,
     errors: bool = False,
+    split: Split | None = None,
 ) -> Results:
     """Score ``predictions`` against ``gold_docs``.
 
@@ -220,6 +224,8 @@ def evaluate(
     ``ProblemsError`` if invalid). ``gold_hash`` is the hash of the gold files when known
     (``bench.data.load.gold_hash``); otherwise it is computed from the objects. With
     ``errors=True`` the results carry, per document, the missed and spurious items.
+    ``split`` (``bench.splits``) names the split in the signature; without it the gold
+    is the split ``custom@-``.
     """
     if bootstrap < 0:
         raise ValueError("bootstrap must be >= 0")
@@ -227,9 +233,11 @@ def evaluate(
     table, found = statistics(gold_docs, kb, preds, detail=errors)
     scores, diagnostics = summarise(table, bootstrap=bootstrap, seed=seed)
     digest = gold_hash or content_hash(gold_docs, kb)
+    label = split.label if split is not None else f"{CUSTOM}@-"
     return Results(
-        signature=make_signature(digest, bootstrap, seed),
+        signature=make_signature(digest, bootstrap, seed, split=label),
         gold_hash=digest,
+        split=label,
         scores=scores,
         diagnostics=diagnostics,
         stats=table,
