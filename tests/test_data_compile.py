@@ -68,3 +68,28 @@ def test_committed_gold_equals_a_fresh_compile():
 
 def test_compile_is_deterministic():
     assert compile_all(paths.SOURCES_DIR, paths.SEEDS_DIR) == compile_all(paths.SOURCES_DIR, paths.SEEDS_DIR)
+
+
+def test_totals_compile_as_document_counts(tmp_path):
+    text = "Two attacks killed more than a dozen soldiers. In Mosul gunmen killed five."
+    body = """
+doc_id: doc
+entities:
+  mosul: {type: LOCATION, mentions: ["Mosul"]}
+  gunmen: {type: GROUP, mentions: ["gunmen"]}
+events:
+  - {id: mosul_attack, type: attack, actors: [gunmen], locations: [mosul],
+     counts: [{mention: "five", category: killed, victims: mixed}]}
+totals:
+  - {mention: "more than a dozen", category: killed, victims: security, source: null}
+"""
+    doc = compile_document(_write(tmp_path, body), text)
+    [total] = doc.totals
+    assert total.id == "totals.c1" and total.value.low == 13 and total.label == "killed.security"
+    assert [c.id for c in doc.counts()] == ["mosul_attack.c1", "totals.c1"]
+
+
+def test_a_total_with_an_unknown_source_is_refused(tmp_path):
+    body = "doc_id: doc\ntotals:\n  - {mention: five, category: escaped, source: nobody}\n"
+    with pytest.raises(ProblemsError, match=r"totals\[0\]\.source: unknown entity 'nobody'"):
+        compile_document(_write(tmp_path, body), "five escaped")

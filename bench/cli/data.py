@@ -98,8 +98,16 @@ def validate_cmd(
     sources: Path | None = typer.Option(
         paths.SOURCES_DIR, "--sources", help="Annotation sources; the compiled files must be current. '' skips."
     ),
+    strict: bool = typer.Option(False, "--strict", help="Treat warnings (knowledge-base links) as problems (exit 3)."),
 ) -> None:
-    """Check that seeds, gold split and knowledge base are consistent (exit 0), else one line per problem (exit 3)."""
+    """Check that seeds, gold split and knowledge base are consistent (exit 0), else one line per problem (exit 3).
+
+    Knowledge-base link warnings (an entity a KB name denotes without that kb id, a mention
+    that names another id, an unused id) are printed as warning lines; with --strict they
+    fail the check like problems.
+    """
+    from bench.data.kblinks import kb_link_warnings
+    from bench.data.load import load_kb, load_split
     from bench.data.validate import validate_all
 
     seeds_dir = seeds if seeds and str(seeds) not in ("", ".") else None
@@ -112,7 +120,17 @@ def validate_cmd(
     )
     if problems:
         _fail([str(p) for p in problems] + [f"{len(problems)} problem(s)"])
-    typer.echo(f"ok: {gold} is consistent with {seeds_dir or 'its own texts'} and {kb}")
+    warnings = kb_link_warnings(load_split(gold), load_kb(kb), gold)
+    lines = [
+        f"{w.file}{'' if w.line is None else f':{w.line}'}: {w.doc_id or '-'}: {w.item}: warning: {w.message}"
+        for w in warnings
+    ]
+    if warnings and strict:
+        _fail(lines + [f"{len(warnings)} warning(s), failing because of --strict"])
+    for line in lines:
+        typer.echo(line, err=True)
+    note = f" ({len(warnings)} warning(s))" if warnings else ""
+    typer.echo(f"ok: {gold} is consistent with {seeds_dir or 'its own texts'} and {kb}{note}")
 
 
 @data_app.command("stats")

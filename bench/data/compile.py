@@ -22,7 +22,7 @@ from bench.data.problems import Problem, ProblemsError
 from bench.data.spans import SpanRefError, find_occurrences, resolve_span
 from bench.normalize.numbers import NumberParseError, parse_count
 
-DOC_KEYS = {"doc_id", "entities", "events", "notes"}
+DOC_KEYS = {"doc_id", "entities", "events", "totals", "notes"}
 ENTITY_KEYS = {"type", "kb", "mentions", "note"}
 EVENT_KEYS = {"id", "type", "actors", "locations", "trigger", "date", "kb", "counts", "claims", "note"}
 COUNT_KEYS = {"mention", "category", "victims", "value", "source", "note"}
@@ -190,9 +190,14 @@ def compile_document(source: Path, text: str) -> Document:
                 col.add(f"events[{i}].id", f"duplicate event id {event.id!r}")
             seen_events.add(event.id)
             events.append(event)
+    totals = [
+        _count(col, f"totals[{j}]", text, c, ids, f"totals.c{j + 1}") for j, c in enumerate(raw.get("totals") or [])
+    ]
     if col.problems:
         raise ProblemsError(col.problems)
-    return Document(doc_id=source.stem, text=text, entities=entities, events=events)
+    return Document(
+        doc_id=source.stem, text=text, entities=entities, events=events, totals=[c for c in totals if c is not None]
+    )
 
 
 def compile_kb(source: Path) -> list[KBEntry]:

@@ -122,10 +122,22 @@ class Event(Record):
 
 
 class Document(Record):
+    """One article: its text, entities, events, and counts that total several incidents.
+
+    ``totals`` holds numbers summed over several incidents of the article ("two attacks
+    ... killing more than a dozen"): they belong to no single event. The event-level
+    fields neither miss nor reward them; the doc-collapsed diagnostic scores them.
+    """
+
     doc_id: str
     text: str
     entities: list[Entity] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    totals: list[Count] = Field(default_factory=list)
+
+    def counts(self) -> list[Count]:
+        """Every count record of the document: the events' counts, then the totals."""
+        return [c for ev in self.events for c in ev.counts] + list(self.totals)
 
     def entity(self, entity_id: str) -> Entity:
         for entity in self.entities:

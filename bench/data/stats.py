@@ -13,7 +13,7 @@ from typing import Any
 
 from bench.data.model import Document
 
-COLUMNS = ("entities", "mentions", "events", "counts", "claims")
+COLUMNS = ("entities", "mentions", "events", "counts", "totals", "claims")
 
 
 def document_stats(doc: Document) -> dict[str, Any]:
@@ -22,6 +22,7 @@ def document_stats(doc: Document) -> dict[str, Any]:
         "mentions": sum(len(e.mentions) for e in doc.entities),
         "events": len(doc.events),
         "counts": sum(len(ev.counts) for ev in doc.events),
+        "totals": len(doc.totals),
         "claims": sum(len(ev.claims) for ev in doc.events),
     }
 
@@ -31,7 +32,7 @@ def split_stats(docs: Sequence[Document]) -> dict[str, Any]:
     per_doc = {d.doc_id: document_stats(d) for d in sorted(docs, key=lambda d: d.doc_id)}
     totals = {key: sum(s[key] for s in per_doc.values()) for key in COLUMNS}
     events = [ev for d in docs for ev in d.events]
-    counts = [c for ev in events for c in ev.counts]
+    counts = [c for d in docs for c in d.counts()]
     return {
         "documents": len(per_doc),
         **totals,

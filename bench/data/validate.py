@@ -87,12 +87,15 @@ def _spans(doc: Document) -> Iterator[tuple[str, Span]]:
                 span = getattr(claim, role)
                 if span is not None:
                     yield f"events[{event.id}].claims[{claim.id}].{role}", span
+    for count in doc.totals:
+        yield f"totals[{count.id}].mention", count.mention
 
 
 def _tagged_spans(doc: Document) -> list[tuple[Span, str]]:
     """The spans of the span layer: entity mentions and count mentions."""
     tagged = [(m, f"entities[{e.id}]") for e in doc.entities for m in e.mentions]
     tagged += [(c.mention, f"events[{ev.id}].counts[{c.id}]") for ev in doc.events for c in ev.counts]
+    tagged += [(c.mention, f"totals[{c.id}]") for c in doc.totals]
     return sorted(tagged, key=lambda t: (t[0].start, t[0].end))
 
 
@@ -152,6 +155,11 @@ def check_document(
         for claim in event.claims:
             ref(f"events[{event.id}].claims[{claim.id}].actor", claim.actor, ACTOR_TYPES)
             ref(f"events[{event.id}].claims[{claim.id}].source", claim.source, ACTOR_TYPES)
+    for count in doc.totals:
+        if count.id in ids:
+            add(f"totals[{count.id}]", f"duplicate id {count.id!r}")
+        ids.add(count.id)
+        ref(f"totals[{count.id}].source", count.source, ACTOR_TYPES)
     return problems
 
 

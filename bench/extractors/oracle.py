@@ -37,22 +37,24 @@ def oracle_record(doc: Document) -> dict[str, Any]:
     mentions: list[dict[str, Any]] = [
         {"start": m.start, "end": m.end, "type": e.type} for e in doc.entities for m in e.mentions
     ]
-    mentions += [
-        {"start": c.mention.start, "end": c.mention.end, "type": "COUNT"} for ev in doc.events for c in ev.counts
-    ]
-    events = [
+    mentions += [{"start": c.mention.start, "end": c.mention.end, "type": "COUNT"} for c in doc.counts()]
+
+    def count(c: Count) -> dict[str, Any]:
+        return {"category": c.category, "victims": c.victims, "value": _value(c), "source": name(c.source)}
+
+    events: list[dict[str, Any]] = [
         {
             "type": ev.type,
             "actors": [names[a] for a in ev.actors],
             "locations": [names[p] for p in ev.locations],
-            "counts": [
-                {"category": c.category, "victims": c.victims, "value": _value(c), "source": name(c.source)}
-                for c in ev.counts
-            ],
+            "counts": [count(c) for c in ev.counts],
             "claims": [{"kind": k.kind, "actor": names[k.actor], "source": name(k.source)} for k in ev.claims],
         }
         for ev in doc.events
     ]
+    if doc.totals and events:
+        # A total belongs to no event: written on the first, where it is neither missed nor spurious.
+        events[0]["counts"] += [count(c) for c in doc.totals]
     return {
         "doc_id": doc.doc_id,
         "mentions": sorted(mentions, key=lambda m: (m["start"], m["end"], m["type"])),

@@ -44,7 +44,7 @@ CHUNK_DOCS = 2000  # documents per seqeval call: bounds the memory held by tag s
 
 def gold_mentions(doc: Document) -> list[Mention]:
     found: set[Mention] = {(m.start, m.end, e.type) for e in doc.entities for m in e.mentions}
-    found.update((c.mention.start, c.mention.end, "COUNT") for ev in doc.events for c in ev.counts)
+    found.update((c.mention.start, c.mention.end, "COUNT") for c in doc.counts())
     return sorted(found)
 
 
