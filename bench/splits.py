@@ -10,7 +10,7 @@ Gold given as files (``--gold FILE``) that are not a registered split's files is
 split ``custom`` (version ``-``), scored on every field.
 
 >>> get_split("breakout/test").label
-'breakout/test@1'
+'breakout/test@2'
 >>> get_split("breakout").name
 'breakout/test'
 """
@@ -58,7 +58,7 @@ def registry() -> dict[str, Split]:
     splits = [
         Split(
             name="breakout/test",
-            version="1",
+            version="2",
             gold=paths.GOLD_SPLIT,
             kb=paths.GOLD_KB,
             description="the five seed articles (the headline benchmark)",

@@ -13,7 +13,7 @@ def hf_split():
     os.environ["HF_DATASETS_OFFLINE"] = "1"
     import datasets
 
-    return datasets.load_dataset(str(paths.ANNOTATIONS_DIR), split="test")
+    return datasets.load_dataset(str(paths.ANNOTATIONS_DIR), split="test", download_mode="force_redownload")
 
 
 def test_hf_dataset_matches_typed_objects(hf_split):
@@ -28,6 +28,7 @@ def test_hf_dataset_matches_typed_objects(hf_split):
         assert [k["kind"] for ev in row["events"] for k in ev["claims"]] == [
             k.kind for ev in doc.events for k in ev.claims
         ]
+        assert [c["value"]["low"] for c in row["totals"]] == [c.value.low for c in doc.totals]
 
 
 def test_lists_of_records_are_lists_not_sequences(hf_split):
@@ -41,7 +42,7 @@ def test_lists_of_records_are_lists_not_sequences(hf_split):
 def test_kb_config_loads():
     import datasets
 
-    kb = datasets.load_dataset(str(paths.ANNOTATIONS_DIR), "kb", split="kb")
+    kb = datasets.load_dataset(str(paths.ANNOTATIONS_DIR), "kb", split="kb", download_mode="force_redownload")
     assert sorted(kb["id"]) == sorted(load_kb())
 
 

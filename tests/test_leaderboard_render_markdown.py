@@ -44,7 +44,7 @@ def test_columns_and_rows(readme):
     assert all(len(row) == 10 for row in body)
     assert body[0][1] == "[Oracle](submissions/oracle/)"
     assert body[0][2].startswith("**1.000** [1.000, 1.000]")
-    assert all(row[9].startswith("`breakout:v1\\|split:breakout/test@1\\|gold:sha256=") for row in body)
+    assert all(row[9].startswith("`breakout:v1\\|split:breakout/test@2\\|gold:sha256=") for row in body)
 
 
 def test_submitted_text_is_escaped(readme):

@@ -94,7 +94,12 @@ def gold_hash(split_path: Path = paths.GOLD_SPLIT, kb_path: Path = paths.GOLD_KB
 
 
 def load_dataset(split: str = "test") -> datasets.Dataset:
-    """The gold split as a typed ``datasets.Dataset``, loaded offline from the dataset card."""
+    """The gold split as a typed ``datasets.Dataset``, loaded offline from the dataset card.
+
+    The data is re-read on every call (``download_mode="force_redownload"``): the
+    ``datasets`` cache key of a local folder does not change when its files do, so a cached
+    copy would silently serve the gold of an earlier version.
+    """
     import datasets
 
-    return datasets.load_dataset(str(paths.ANNOTATIONS_DIR), split=split)
+    return datasets.load_dataset(str(paths.ANNOTATIONS_DIR), split=split, download_mode="force_redownload")

@@ -4,6 +4,7 @@ Per document this produces, for ``bench.score.stats``:
 - ``actor``, ``location``, ``count``, ``attribution``: tp / fp / fn after event alignment
   (``bench.score.align``); tp is the number of matched items in aligned pairs, fp the
   predicted items not matched, fn the gold items not matched;
+  predicted counts that match a document total are excused (``bench.score.totals``);
 - ``collapsed.*``: the same with all events of the document merged into one on each side
   (no alignment: separates "found the facts" from "split the incidents right"; each fact
   counts once, see ``collapsed_stats``);
@@ -20,6 +21,7 @@ from typing import Any
 
 from bench.data.model import Count, Document
 from bench.predictions.model import PredCount, PredDocument
+from bench.score import totals as doc_totals
 from bench.score.align import Alignment, align_events
 from bench.score.fields import (
     FIELDS,
@@ -49,11 +51,14 @@ def score_events(
     alignment = align_events(preds, golds, names)
     pred_sizes = [field_sizes(p) for p in alignment.preds]
     gold_sizes = [field_sizes(g) for g in alignment.golds]
+    excused = doc_totals.excused(alignment, gold.totals, names)
     stats: Stats = {}
     for name in FIELDS:
         tp = sum(len(m.pairs[name]) for m in alignment.matches.values())
-        stats[name] = _prf(tp, sum(s[name] for s in pred_sizes), sum(s[name] for s in gold_sizes))
-    stats.update(collapsed_stats(alignment.preds, alignment.golds, gold.doc_id, names))
+        n_pred = sum(s[name] for s in pred_sizes) - len(excused.get(name, ()))
+        stats[name] = _prf(tp, n_pred, sum(s[name] for s in gold_sizes))
+    collapsed_golds = alignment.golds + ([doc_totals.as_gold_event(gold.totals, gold.doc_id)] if gold.totals else [])
+    stats.update(collapsed_stats(alignment.preds, collapsed_golds, gold.doc_id, names))
     n_aligned = len(alignment.pairs)
     stats["events"] = _prf(n_aligned, len(preds), len(golds))
     same_type = sum(alignment.preds[i].type == alignment.golds[j].type for i, j in alignment.pairs)
@@ -64,7 +69,7 @@ def score_events(
         for a, b in match.pairs["count"]
     ]
     stats["modifier"] = (float(sum(modifiers)), float(len(modifiers)))
-    return stats, (_detail(alignment, gold, names) if detail else None)
+    return stats, (_detail(alignment, gold, names, excused) if detail else None)
 
 
 def collapsed_stats(
@@ -137,7 +142,12 @@ def _pred_items(event: PredItems) -> dict[str, list[str]]:
     }
 
 
-def _detail(alignment: Alignment, gold: Document, names: Mapping[str, frozenset[str]]) -> dict[str, Any]:
+def _detail(
+    alignment: Alignment,
+    gold: Document,
+    names: Mapping[str, frozenset[str]],
+    excused: Mapping[str, set[tuple[int, int]]],
+) -> dict[str, Any]:
     display = _display(gold)
     out: dict[str, Any] = {name: {"missed": [], "spurious": []} for name in FIELDS}
     aligned_p = {i: j for i, j in alignment.pairs}
@@ -152,7 +162,9 @@ def _detail(alignment: Alignment, gold: Document, names: Mapping[str, frozenset[
             )
     for i, pred_event in enumerate(alignment.preds):
         match = alignment.matches.get((i, aligned_p[i]), empty) if i in aligned_p else empty
-        taken = {name: {a for a, _ in match.pairs[name]} for name in FIELDS}
+        taken = {
+            name: {a for a, _ in match.pairs[name]} | {a for e, a in excused.get(name, ()) if e == i} for name in FIELDS
+        }
         for name, items in _pred_items(pred_event).items():
             out[name]["spurious"].extend(
                 {"event": f"events[{pred_event.index}]", "item": text}

@@ -164,7 +164,7 @@ class FieldMatch:
         return sum(len(p) for p in self.pairs.values())
 
 
-def _source_ok(pred: str | None, gold: str | None, names: Mapping[str, frozenset[str]]) -> bool:
+def source_ok(pred: str | None, gold: str | None, names: Mapping[str, frozenset[str]]) -> bool:
     if pred is None or gold is None:
         return pred is None and gold is None
     return pred in names.get(gold, ())
@@ -188,7 +188,7 @@ def match_fields(pred: PredItems, gold: GoldEvent, names: Mapping[str, frozenset
         tie = [[int(p.value.modifier == g.value.modifier) for g in gold.counts] for p in pred.counts]
         pairs["count"] = max_matching(same, tie)
         attributed = [
-            [same[i][j] and _source_ok(pred.count_src_n[i], g.source, names) for j, g in enumerate(gold.counts)]
+            [same[i][j] and source_ok(pred.count_src_n[i], g.source, names) for j, g in enumerate(gold.counts)]
             for i in range(len(pred.counts))
         ]
         count_pairs = max_matching(attributed)
@@ -197,7 +197,7 @@ def match_fields(pred: PredItems, gold: GoldEvent, names: Mapping[str, frozenset
     claim_pairs: list[tuple[int, int]] = []
     if pred.claims and gold.claims:
         ok = [
-            [p.kind == g.kind and a in names.get(g.actor, ()) and _source_ok(s, g.source, names) for g in gold.claims]
+            [p.kind == g.kind and a in names.get(g.actor, ()) and source_ok(s, g.source, names) for g in gold.claims]
             for p, (a, s) in zip(pred.claims, pred.claim_n)
         ]
         claim_pairs = max_matching(ok)
