@@ -5,7 +5,7 @@ import os
 import pytest
 
 from bench import paths
-from bench.data.load import gold_hash, load_kb, load_split
+from bench.data.load import gold_hash, hf_cache_dir, load_kb, load_split
 
 
 @pytest.fixture(scope="module")
@@ -13,7 +13,7 @@ def hf_split():
     os.environ["HF_DATASETS_OFFLINE"] = "1"
     import datasets
 
-    return datasets.load_dataset(str(paths.ANNOTATIONS_DIR), split="test", download_mode="force_redownload")
+    return datasets.load_dataset(str(paths.ANNOTATIONS_DIR), split="test", cache_dir=str(hf_cache_dir()))
 
 
 def test_hf_dataset_matches_typed_objects(hf_split):
@@ -42,7 +42,7 @@ def test_lists_of_records_are_lists_not_sequences(hf_split):
 def test_kb_config_loads():
     import datasets
 
-    kb = datasets.load_dataset(str(paths.ANNOTATIONS_DIR), "kb", split="kb", download_mode="force_redownload")
+    kb = datasets.load_dataset(str(paths.ANNOTATIONS_DIR), "kb", split="kb", cache_dir=str(hf_cache_dir()))
     assert sorted(kb["id"]) == sorted(load_kb())
 
 
@@ -52,3 +52,16 @@ def test_gold_hash_is_twelve_hex_and_depends_on_kb(tmp_path):
     kb = tmp_path / "kb.jsonl"
     kb.write_bytes(paths.GOLD_KB.read_bytes() + b"\n")
     assert gold_hash(paths.GOLD_SPLIT, kb) != digest
+
+
+def test_cache_folder_follows_the_gold(tmp_path, monkeypatch) -> None:
+    """A changed data file gets a fresh datasets cache (a shared one serves the old gold)."""
+    import shutil
+
+    copy = tmp_path / "annotations"
+    shutil.copytree(paths.ANNOTATIONS_DIR, copy, ignore=shutil.ignore_patterns("src", "agreement"))
+    monkeypatch.setattr(paths, "ANNOTATIONS_DIR", copy)
+    monkeypatch.setattr(paths, "DATA_DIR", copy / "data")
+    before = hf_cache_dir()
+    (copy / "data" / "kb.jsonl").write_text("", encoding="utf-8")
+    assert hf_cache_dir() != before

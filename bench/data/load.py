@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -93,13 +94,27 @@ def gold_hash(split_path: Path = paths.GOLD_SPLIT, kb_path: Path = paths.GOLD_KB
     return digest.hexdigest()[:12]
 
 
-def load_dataset(split: str = "test") -> datasets.Dataset:
-    """The gold split as a typed ``datasets.Dataset``, loaded offline from the dataset card.
+def hf_cache_dir() -> Path:
+    """A ``datasets`` cache folder for the dataset card's current contents.
 
-    The data is re-read on every call (``download_mode="force_redownload"``): the
-    ``datasets`` cache key of a local folder does not change when its files do, so a cached
-    copy would silently serve the gold of an earlier version.
+    The ``datasets`` cache key of a local folder does not change when its files change (and
+    a forced re-read is checked against the cached split sizes), so a shared cache would
+    serve, or refuse, an earlier version of the gold. Keying the folder by a hash of the card
+    and its data files gives every version its own cache. ``BREAKOUT_CACHE`` moves the root
+    (default ``~/.cache/breakout``).
+    """
+    digest = hashlib.sha256()
+    for file in sorted([paths.ANNOTATIONS_DIR / "README.md", *paths.DATA_DIR.rglob("*.jsonl")]):
+        digest.update(file.relative_to(paths.ANNOTATIONS_DIR).as_posix().encode() + b"\0" + file.read_bytes())
+    root = Path(os.environ.get("BREAKOUT_CACHE", Path.home() / ".cache" / "breakout"))
+    return root / "datasets" / digest.hexdigest()[:16]
+
+
+def load_dataset(split: str = "test", config: str = "default") -> datasets.Dataset:
+    """A config of the dataset card as a typed ``datasets.Dataset``, loaded offline.
+
+    >>> load_dataset("kb", config="kb").features["aliases"]  # doctest: +SKIP
     """
     import datasets
 
-    return datasets.load_dataset(str(paths.ANNOTATIONS_DIR), split=split, download_mode="force_redownload")
+    return datasets.load_dataset(str(paths.ANNOTATIONS_DIR), config, split=split, cache_dir=str(hf_cache_dir()))
