@@ -228,6 +228,8 @@ def test_the_dataset_card_publishes_the_current_figures():
         assert (row.group(1) == "kept") == REASONS[reason][0]
         figures = [s["unmapped_by_reason"].get(reason, {"kept": 0, "dropped": 0}) for s in stats.values()]
         assert [int(row.group(i)) for i in (2, 3, 4)] == [f["kept"] + f["dropped"] for f in figures], reason
+    entries = re.search(r"\(`muc4/kb.jsonl`, (\d+) entries\)", card)
+    assert entries and int(entries.group(1)) == len(load_kb(paths.MUC4_KB))
     total = re.search(
         r"^\| \*\*total\*\* \| \| \*\*(\d+)\*\* \| \*\*(\d+)\*\* \| \*\*(\d+)\*\* \|$", card, re.MULTILINE
     )

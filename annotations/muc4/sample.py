@@ -4,7 +4,9 @@ splits, each with its answer-key text, the converted event, and the verdict of a
     python annotations/muc4/sample.py            # rewrite annotations/muc4/SAMPLE.md
     python annotations/muc4/sample.py --check    # exit 1 if SAMPLE.md is not what it writes
 
-The verdicts are in ``VERDICTS`` below, written after reading each key against the text.
+The verdicts are in ``VERDICTS`` below, written after reading each key against the text;
+when the converter changes, ``--check`` (run by the tests) fails until the file is rewritten,
+and the changed entries must be read again.
 """
 
 from __future__ import annotations
