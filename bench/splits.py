@@ -1,7 +1,9 @@
 """The registry of named splits: which gold files a split has, its version, what it scores.
 
 A split is named ``<benchmark>/<part>`` (``breakout/test``). ``breakout/test`` - the five
-seed articles - is the default and the headline benchmark. A split says which fields it
+seed articles - is the default and the headline benchmark. ``muc4/train``, ``muc4/dev`` and
+``muc4/test`` are the MUC-4 corpus converted into the same layers (``bench.data.muc4``);
+they have gold for actors, locations, counts and claims, and no span layer. A split says which fields it
 has gold for (``fields``) and whether its span layer is annotated (``span``); a score is
 reported only for those (SPEC section 4). Its name and version go into the signature of
 every result, so results of different splits are never compared or ranked together.
@@ -23,6 +25,8 @@ from pathlib import Path
 from bench import paths
 
 ALL_FIELDS: tuple[str, ...] = ("actor", "location", "count", "attribution")
+# MUC-4 names no source for counts or claims: claims are scored as (kind, actor) items, as "claim".
+MUC4_FIELDS: tuple[str, ...] = ("actor", "location", "count", "claim")
 DEFAULT_SPLIT = "breakout/test"
 CUSTOM = "custom"
 
@@ -42,6 +46,7 @@ class Split:
     fields: tuple[str, ...] = ALL_FIELDS
     span: bool = True
     description: str = ""
+    converted_from: Path | None = None  # the raw archive a converted split is rebuilt from
 
     @property
     def label(self) -> str:
@@ -62,6 +67,23 @@ def registry() -> dict[str, Split]:
             gold=paths.GOLD_SPLIT,
             kb=paths.GOLD_KB,
             description="the five seed articles (the headline benchmark)",
+        ),
+        *(
+            Split(
+                name=f"muc4/{part}",
+                version="1",
+                gold=paths.MUC4_DIR / f"{part}.jsonl",
+                kb=paths.MUC4_KB,
+                fields=MUC4_FIELDS,
+                span=False,
+                description=description,
+                converted_from=paths.MUC4_ARCHIVE,
+            )
+            for part, description in (
+                ("train", "MUC-4 DEV: 1,300 news reports (training)"),
+                ("dev", "MUC-4 TST1+TST2: 200 news reports (development)"),
+                ("test", "MUC-4 TST3+TST4: 200 news reports (the test split of the recent literature)"),
+            )
         ),
     ]
     return {split.name: split for split in splits}

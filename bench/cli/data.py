@@ -88,8 +88,11 @@ def check_source_cmd(
 
 @data_app.command("validate")
 def validate_cmd(
-    gold: Path = typer.Option(paths.GOLD_SPLIT, "--gold", help="Gold split (JSON Lines)."),
-    kb: Path = typer.Option(paths.GOLD_KB, "--kb", help="Knowledge base (JSON Lines)."),
+    split: str | None = typer.Option(
+        None, "--split", "-s", help="A registered split (its gold, KB and, for a converted split, freshness)."
+    ),
+    gold: Path | None = typer.Option(None, "--gold", help="Gold split (JSON Lines); default: breakout/test."),
+    kb: Path | None = typer.Option(None, "--kb", help="Knowledge base (JSON Lines)."),
     seeds: Path | None = typer.Option(
         paths.SEEDS_DIR,
         "--seeds",
@@ -109,14 +112,32 @@ def validate_cmd(
     from bench.data.kblinks import kb_link_warnings
     from bench.data.load import load_kb, load_split
     from bench.data.validate import validate_all
+    from bench.splits import UnknownSplit, get_split
 
     seeds_dir = seeds if seeds and str(seeds) not in ("", ".") else None
+    sources_dir = sources if sources and str(sources) else None
+    converted = None
+    if split is not None:
+        if gold is not None:
+            _fail(["bench data validate: give --split or --gold, not both"], exitcodes.USAGE)
+        try:
+            chosen = get_split(split)
+        except UnknownSplit as err:
+            _fail([f"bench data validate: {err}"], exitcodes.USAGE)
+            return
+        gold, kb = chosen.gold, kb or chosen.kb
+        if chosen.converted_from is not None:  # no seed files or sources: a converted corpus
+            seeds_dir = sources_dir = None
+            converted = (chosen.converted_from, chosen.name.split("/", 1)[1])
+    gold = gold or paths.GOLD_SPLIT
+    kb = kb or paths.GOLD_KB
     problems = validate_all(
         seeds_dir=seeds_dir,
         manifest=(seeds_dir or Path(".")) / "SHA256SUMS",
         split_path=gold,
         kb_path=kb,
-        sources_dir=sources if sources and str(sources) else None,
+        sources_dir=sources_dir,
+        converted=converted,
     )
     if problems:
         _fail([str(p) for p in problems] + [f"{len(problems)} problem(s)"])
@@ -130,7 +151,8 @@ def validate_cmd(
     for line in lines:
         typer.echo(line, err=True)
     note = f" ({len(warnings)} warning(s))" if warnings else ""
-    typer.echo(f"ok: {gold} is consistent with {seeds_dir or 'its own texts'} and {kb}{note}")
+    where = f"a fresh conversion of {converted[0]}" if converted else (seeds_dir or "its own texts")
+    typer.echo(f"ok: {gold} is consistent with {where} and {kb}{note}")
 
 
 @data_app.command("stats")
@@ -138,8 +160,12 @@ def stats_cmd(
     split: str | None = typer.Option(None, "--split", "-s", help="A registered split; default: breakout/test."),
     gold: Path | None = typer.Option(None, "--gold", help="Gold file (JSON Lines) instead of a registered split."),
     as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+    per_document: bool = typer.Option(
+        False, "--per-document", help="List every document (the default for splits of up to 20)."
+    ),
 ) -> None:
-    """Entities, mentions, events, counts and claims per document and in total."""
+    """Entities, mentions, events, counts and claims per document and in total; for a
+    converted split (MUC-4) also the key fillers the conversion could not locate or map."""
     import json
 
     from bench.data.load import load_split
@@ -170,13 +196,68 @@ def stats_cmd(
     table.add_column("document")
     for column in COLUMNS:
         table.add_column(column, justify="right")
-    for doc_id, row in stats["per_document"].items():
+    show_documents = per_document or len(stats["per_document"]) <= 20
+    for doc_id, row in stats["per_document"].items() if show_documents else ():
         table.add_row(doc_id, *(str(row[c]) for c in COLUMNS))
-    table.add_row("total", *(str(stats[c]) for c in COLUMNS), style="bold")
+    table.add_row(f"total ({stats['documents']} documents)", *(str(stats[c]) for c in COLUMNS), style="bold")
     console = Console()
     console.print(table)
-    for key in ("event_types", "count_categories", "count_modifiers", "claim_kinds"):
+    for key in ("event_types", "count_categories", "count_modifiers", "claim_kinds", "optional"):
         console.print(f"{key}: " + ", ".join(f"{k}={v}" for k, v in stats[key].items()))
+    if "unmapped_by_reason" in stats:
+        console.print(
+            f"irrelevant documents: {stats['irrelevant_documents']}; threatened templates (no event): "
+            f"{stats['threatened_templates']}"
+        )
+        reasons = Table(title=f"key fillers not located or not mapped: {stats['unmapped_fillers']}")
+        for column, justify in (("reason", "left"), ("kept in another form", "right"), ("dropped", "right")):
+            reasons.add_column(column, justify=justify)  # type: ignore[arg-type]
+        for reason, found in stats["unmapped_by_reason"].items():
+            reasons.add_row(reason, str(found["kept"]), str(found["dropped"]))
+        console.print(reasons)
+
+
+@data_app.command("convert-muc4")
+def convert_muc4_cmd(
+    archive: Path = typer.Option(
+        paths.MUC4_ARCHIVE, "--archive", help="The MUC-3/MUC-4 archive (muc34-corpora.tar.gz)."
+    ),
+    out: Path = typer.Option(paths.MUC4_DIR, "--out", help="Folder for train/dev/test.jsonl and kb.jsonl."),
+    check: bool = typer.Option(False, "--check", help="Only check that the committed files equal a fresh conversion."),
+) -> None:
+    """Convert the MUC-4 corpus (1,700 messages and their answer keys) into BREAKOUT's layers."""
+    import time
+
+    from bench.data.muc4.build import ConversionError, convert, output_files
+    from bench.io import atomic_write_text
+
+    started = time.perf_counter()
+    try:
+        conversion = convert(archive)
+    except ConversionError as err:
+        _fail([f"{err}"])
+        return
+    files = output_files(conversion, out)
+    if check:
+        stale = [str(p) for p, text in files.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+        if stale:
+            _fail([f"{p}: -: file: stale, run 'bench data convert-muc4'" for p in stale])
+        typer.echo(f"the converted files in {out} are current")
+        return
+    for path, text in files.items():
+        atomic_write_text(path, text)
+    for split, docs in conversion.splits.items():
+        events = [ev for d in docs for ev in d.events]
+        unmapped = [u for d in docs if d.muc4 for u in d.muc4.unmapped]
+        typer.echo(
+            f"{split}: {len(docs)} documents, {len(events)} events, {sum(len(e.counts) for e in events)} counts, "
+            f"{sum(len(e.claims) for e in events)} claims; {len(unmapped)} key fillers not located or mapped "
+            f"({sum(not u.kept for u in unmapped)} dropped)"
+        )
+    typer.echo(
+        f"kb: {len(conversion.kb)} places ({conversion.places_from_keys} only in the keys); "
+        f"wrote {len(files)} files to {out} in {time.perf_counter() - started:.1f} s"
+    )
 
 
 @data_app.command("agreement")

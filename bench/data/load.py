@@ -104,7 +104,7 @@ def hf_cache_dir() -> Path:
     (default ``~/.cache/breakout``).
     """
     digest = hashlib.sha256()
-    for file in sorted([paths.ANNOTATIONS_DIR / "README.md", *paths.DATA_DIR.rglob("*.jsonl")]):
+    for file in sorted([paths.ANNOTATIONS_DIR / "README.md", *paths.ANNOTATIONS_DIR.rglob("*.jsonl")]):
         digest.update(file.relative_to(paths.ANNOTATIONS_DIR).as_posix().encode() + b"\0" + file.read_bytes())
     root = Path(os.environ.get("BREAKOUT_CACHE", Path.home() / ".cache" / "breakout"))
     return root / "datasets" / digest.hexdigest()[:16]

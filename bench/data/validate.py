@@ -7,8 +7,13 @@ Each check returns ``Problem`` records; nothing raises. The checks:
 - gold split: well-formed (typed model), one line per document, the text equals the seed
   article byte for byte, every span's text equals ``text[start:end]``, ids are unique,
   every entity reference resolves with the right type, every ``kb`` id resolves with the
-  entity's type, and no two mentions (entity or count) overlap;
-- sources: the committed compiled files equal a fresh compile of ``annotations/src``.
+  entity's type, and no two mentions (entity or count) overlap (unless the document says
+  it has no span layer, as a converted MUC-4 message, whose mentions are the key's
+  overlapping strings); the mentions of MUC-4 role fillers are the text at their offsets,
+  their entities are actors of their event, and a TST4 message's original-case text is
+  its text in mixed case;
+- sources: the committed compiled files equal a fresh compile of ``annotations/src``;
+- a converted split (MUC-4): its files and its KB equal a fresh conversion of the archive.
 """
 
 from __future__ import annotations
@@ -18,10 +23,11 @@ import itertools
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from bench.data.model import Document, KBEntry, Span
+from bench.data.model import Document, KBEntry, MucTemplate, Span
 from bench.data.problems import Problem, ProblemsError
 
 ACTOR_TYPES = ("PERSON", "GROUP")
+MUC4_ROLES = ("perp_individuals", "perp_organizations", "targets", "victims", "victim_descriptions", "weapons")
 
 
 def check_seeds(seeds_dir: Path, manifest: Path) -> list[Problem]:
@@ -87,8 +93,20 @@ def _spans(doc: Document) -> Iterator[tuple[str, Span]]:
                 span = getattr(claim, role)
                 if span is not None:
                     yield f"events[{event.id}].claims[{claim.id}].{role}", span
+        if event.muc4 is not None:
+            yield from _filler_spans(f"events[{event.id}].muc4", event.muc4)
+    if doc.muc4 is not None:
+        for template in doc.muc4.threatened:
+            yield from _filler_spans(f"muc4.threatened[{template.template}]", template)
     for count in doc.totals:
         yield f"totals[{count.id}].mention", count.mention
+
+
+def _filler_spans(where: str, template: MucTemplate) -> Iterator[tuple[str, Span]]:
+    for role in MUC4_ROLES:
+        for i, filler in enumerate(getattr(template, role)):
+            for j, span in enumerate(filler.mentions):
+                yield f"{where}.{role}[{i}].mentions[{j}]", span
 
 
 def _tagged_spans(doc: Document) -> list[tuple[Span, str]]:
@@ -116,10 +134,15 @@ def check_document(
             add(
                 item, f"offsets {span.start}-{span.end} point at {doc.text[span.start : span.end]!r}, not {span.text!r}"
             )
-    tagged = _tagged_spans(doc)
-    for (a, where_a), (b, where_b) in itertools.pairwise(tagged):
-        if b.start < a.end:
-            add(where_b, f"mention {b.text!r} ({b.start}-{b.end}) overlaps {where_a} {a.text!r} ({a.start}-{a.end})")
+    if doc.span_layer:  # a converted corpus (span_layer false) has overlapping key strings as mentions
+        tagged = _tagged_spans(doc)
+        for (a, where_a), (b, where_b) in itertools.pairwise(tagged):
+            if b.start < a.end:
+                add(
+                    where_b, f"mention {b.text!r} ({b.start}-{b.end}) overlaps {where_a} {a.text!r} ({a.start}-{a.end})"
+                )
+    if doc.muc4 is not None and doc.muc4.mixed_case_text is not None and doc.muc4.mixed_case_text.upper() != doc.text:
+        add("muc4.mixed_case_text", "is not the text in its original case (its upper case differs from the text)")
     types = {}
     for entity in doc.entities:
         if entity.id in types:
@@ -155,6 +178,15 @@ def check_document(
         for claim in event.claims:
             ref(f"events[{event.id}].claims[{claim.id}].actor", claim.actor, ACTOR_TYPES)
             ref(f"events[{event.id}].claims[{claim.id}].source", claim.source, ACTOR_TYPES)
+        if event.muc4 is not None:
+            for role in ("perp_individuals", "perp_organizations"):
+                for i, filler in enumerate(getattr(event.muc4, role)):
+                    ref(f"events[{event.id}].muc4.{role}[{i}].entity", filler.entity, ACTOR_TYPES)
+                    if filler.entity is not None and filler.entity not in event.actors:
+                        add(
+                            f"events[{event.id}].muc4.{role}[{i}].entity",
+                            f"{filler.entity!r} is not an actor of the event",
+                        )
     for count in doc.totals:
         if count.id in ids:
             add(f"totals[{count.id}]", f"duplicate id {count.id!r}")
@@ -212,6 +244,28 @@ def check_compiled(sources_dir: Path, seeds_dir: Path, split_path: Path, kb_path
     return problems
 
 
+def check_converted(archive: Path, part: str, split_path: Path, kb_path: Path) -> list[Problem]:
+    """The committed files of a converted split (and its KB) equal a fresh conversion."""
+    from bench.data.muc4.build import ConversionError, convert, to_jsonl
+
+    try:
+        conversion = convert(archive, splits=(part,))
+    except ConversionError as err:
+        return [Problem(archive, None, "archive", str(err))]
+    problems = []
+    for path, fresh in ((split_path, to_jsonl(conversion.splits[part])), (kb_path, to_jsonl(conversion.kb))):
+        if not Path(path).exists() or Path(path).read_text(encoding="utf-8") != fresh:
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    "file",
+                    f"stale: differs from a fresh conversion of {archive}; run 'bench data convert-muc4'",
+                )
+            )
+    return problems
+
+
 def _is_builtin(split_path: Path, kb_path: Path) -> bool:
     from bench import paths
 
@@ -221,9 +275,19 @@ def _is_builtin(split_path: Path, kb_path: Path) -> bool:
 
 
 def validate_all(
-    *, seeds_dir: Path | None, manifest: Path, split_path: Path, kb_path: Path, sources_dir: Path | None
+    *,
+    seeds_dir: Path | None,
+    manifest: Path,
+    split_path: Path,
+    kb_path: Path,
+    sources_dir: Path | None,
+    converted: tuple[Path, str] | None = None,
 ) -> list[Problem]:
-    """Every check, in order; an empty list means seeds, gold and knowledge base are consistent."""
+    """Every check, in order; an empty list means seeds, gold and knowledge base are consistent.
+
+    ``converted`` is ``(archive, part)`` for a split converted from a raw corpus: its files
+    must then equal a fresh conversion.
+    """
     from bench.data.load import load_kb
 
     problems = check_seeds(seeds_dir, manifest) if seeds_dir is not None else []
@@ -235,4 +299,6 @@ def validate_all(
     problems += check_split(split_path, kb, seeds_dir)
     if sources_dir is not None and seeds_dir is not None and sources_dir.exists() and _is_builtin(split_path, kb_path):
         problems += check_compiled(sources_dir, seeds_dir, split_path, kb_path)
+    if converted is not None:
+        problems += check_converted(converted[0], converted[1], split_path, kb_path)
     return problems

@@ -1,7 +1,9 @@
 """The oracle: writes the gold annotations themselves in the predictions format.
 
 It must score exactly 1.0 on every field and on the span layer; it is the harness's own
-end-to-end check. Strings are each entity's first mention in the text. A count value is
+end-to-end check. Strings are each entity's first mention in the text (an entity with no
+mention: its first alias; one with neither - a place only the knowledge base names, which
+converted gold marks optional - is left out). A count value is
 the count's own mention text when the number normaliser turns it into the gold value
 (so modifiers survive), otherwise the gold number (``stated``) or the gold ``{low, high}``
 range.
@@ -29,7 +31,11 @@ def _value(count: Count) -> Any:
 
 def oracle_record(doc: Document) -> dict[str, Any]:
     """The predictions line that reproduces ``doc``'s gold annotation."""
-    names = {e.id: min(e.mentions, key=lambda m: m.start).text for e in doc.entities}
+    names = {
+        e.id: min(e.mentions, key=lambda m: m.start).text if e.mentions else e.aliases[0]
+        for e in doc.entities
+        if e.mentions or e.aliases
+    }
 
     def name(entity: str | None) -> str | None:
         return None if entity is None else names[entity]
@@ -45,8 +51,8 @@ def oracle_record(doc: Document) -> dict[str, Any]:
     events: list[dict[str, Any]] = [
         {
             "type": ev.type,
-            "actors": [names[a] for a in ev.actors],
-            "locations": [names[p] for p in ev.locations],
+            "actors": [names[a] for a in ev.actors if a in names],
+            "locations": [names[p] for p in ev.locations if p in names],
             "counts": [count(c) for c in ev.counts],
             "claims": [{"kind": k.kind, "actor": names[k.actor], "source": name(k.source)} for k in ev.claims],
         }

@@ -102,7 +102,11 @@ def collapsed_stats(
 
 
 def _display(gold: Document) -> dict[str, str]:
-    return {e.id: min(e.mentions, key=lambda m: m.start).text for e in gold.entities}
+    # first mention; an entity with none (a converted corpus's KB-only place): its alias or KB id
+    return {
+        e.id: min(e.mentions, key=lambda m: m.start).text if e.mentions else (e.aliases or [e.kb or e.id])[0]
+        for e in gold.entities
+    }
 
 
 def _value(count: Count) -> str:
