@@ -85,26 +85,41 @@ def _run_extractor(
     """
     from bench.data.problems import ProblemsError
     from bench.extractors import blind, load_extractor
+    from bench.extractors.guard import ExtractorExit, guarded
     from bench.extractors.options import OptionError, check_bindable, with_split
     from bench.extractors.registry import ExtractorNotFound, resolve
+    from bench.predictions.coerce import to_plain
     from bench.predictions.validate import validate_records
 
     try:
-        factory = resolve(name)
-        kwargs = with_split(factory, dict(options or {}), split)
-        check_bindable(factory, kwargs)
-        extractor = load_extractor(name, **kwargs)
+        with guarded():  # extractor code: its prints go to stderr, sys.exit is a failure
+            factory = resolve(name)
+            kwargs = with_split(factory, dict(options or {}), split)
+            check_bindable(factory, kwargs)
+            extractor = load_extractor(name, **kwargs)
     except OptionError as err:
         _fail([f"bench: extractor {name!r}: {err}"], exitcodes.USAGE)
     except ExtractorNotFound as err:
         _fail([f"bench: extractor {name!r}: {err}"], exitcodes.USAGE)
+    except ExtractorExit as err:
+        _fail([f"bench: extractor {name!r} failed to load: it {err}"], exitcodes.INTERNAL)
     except Exception as err:
         _fail([f"bench: extractor {name!r} failed to load: {type(err).__name__}: {err}"], exitcodes.INTERNAL)
     needs_gold = bool(getattr(type(extractor), "needs_gold", False))
     try:
-        records = list(extractor.predict(docs if needs_gold else blind(docs)))
+        with guarded():
+            returned = extractor.predict(docs if needs_gold else blind(docs))
+            records = to_plain(list(returned)) if not isinstance(returned, (str, bytes, dict)) else returned
+    except ExtractorExit as err:
+        _fail([f"bench: extractor {name!r} failed: it {err}"], exitcodes.INTERNAL)
     except Exception as err:
         _fail([f"bench: extractor {name!r} failed: {type(err).__name__}: {err}"], exitcodes.INTERNAL)
+    if not isinstance(records, list):
+        what = type(records).__name__
+        _fail(
+            [f"bench: extractor {name!r} failed: predict() returned {what}, expected a list of records"],
+            exitcodes.INTERNAL,
+        )
     try:
         preds = validate_records(records, docs, f"<extractor {name}>")
     except ProblemsError as err:
@@ -153,7 +168,10 @@ def validate_cmd(
 
 def predict_cmd(
     extractor: str = typer.Option(
-        ..., "--extractor", "-e", help="Extractor: oracle, empty, rules, transformer, an entry point, or module:Class."
+        DEFAULT_EXTRACTOR,
+        "--extractor",
+        "-e",
+        help="Extractor: rules (default), oracle, empty, transformer, an entry point, or module:Class.",
     ),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write predictions here (default: standard output)."),
     split: str | None = SPLIT_OPT,
