@@ -31,6 +31,9 @@ KB_OPT = typer.Option(None, "--kb", help="Knowledge base (JSON Lines); default: 
 
 MODEL_OPT = typer.Option(None, "--model", help="Extractor option model=: a local path or a hub id (loaded offline).")
 DEVICE_OPT = typer.Option(None, "--device", help="Extractor option device=: cpu, cuda or auto.")
+MAX_BYTES_OPT = typer.Option(
+    None, "--max-bytes", min=1, help="Refuse a predictions file larger than this (default 100,000,000 bytes)."
+)
 OPTION_OPT = typer.Option(
     None, "--option", "-O", metavar="KEY=VALUE", help="Any extractor option, repeatable; VALUE is JSON when it parses."
 )
@@ -128,12 +131,12 @@ def _run_extractor(
     return [by_id[d.doc_id] for d in docs], preds
 
 
-def _read_predictions(path: Path, docs: list[Document]) -> list[PredDocument]:
+def _read_predictions(path: Path, docs: list[Document], max_bytes: int | None = None) -> list[PredDocument]:
     from bench.data.problems import ProblemsError
-    from bench.predictions.validate import load_predictions
+    from bench.predictions.validate import MAX_FILE_BYTES, load_predictions
 
     try:
-        return load_predictions(path, docs)
+        return load_predictions(path, docs, max_bytes=max_bytes or MAX_FILE_BYTES)
     except ProblemsError as err:
         _fail([str(p) for p in err.problems])
 
@@ -157,10 +160,11 @@ def validate_cmd(
     split: str | None = SPLIT_OPT,
     gold: Path | None = GOLD_OPT,
     kb: Path | None = KB_OPT,
+    max_bytes: int | None = MAX_BYTES_OPT,
 ) -> None:
     """Check a predictions file against the schema and the split; one line per problem (exit 3)."""
     docs = _load_gold(split, gold, kb).docs
-    preds = _read_predictions(predictions, docs)
+    preds = _read_predictions(predictions, docs, max_bytes)
     n_events = sum(len(p.events) for p in preds)
     n_mentions = sum(len(p.mentions) for p in preds)
     typer.echo(f"{predictions}: ok: {len(preds)} documents, {n_events} events, {n_mentions} mentions")
@@ -221,6 +225,7 @@ def eval_cmd(
     model: str | None = MODEL_OPT,
     device: str | None = DEVICE_OPT,
     option: list[str] | None = OPTION_OPT,
+    max_bytes: int | None = MAX_BYTES_OPT,
     fail_under: list[str] | None = typer.Option(
         None,
         "--fail-under",
@@ -243,7 +248,7 @@ def eval_cmd(
         _fail(["bench eval: --model, --device and --option go with --extractor, not --predictions"], exitcodes.USAGE)
     checked = _load_gold(split, gold, kb)
     if predictions is not None:
-        preds = _read_predictions(predictions, checked.docs)
+        preds = _read_predictions(predictions, checked.docs, max_bytes)
     else:
         _, preds = _run_extractor(extractor or DEFAULT_EXTRACTOR, checked.docs, options, checked.split_path)
     try:
