@@ -208,7 +208,7 @@ def looks_like_results(path: PathLike) -> bool:
         return True
     try:
         obj = json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return isinstance(obj, dict) and "signature" in obj and "doc_id" not in obj
 
