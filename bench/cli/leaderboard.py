@@ -17,7 +17,9 @@ import typer
 
 from bench import exitcodes, paths
 
-leaderboard_app = typer.Typer(help="Build the leaderboard pages from the submissions.", no_args_is_help=True)
+leaderboard_app = typer.Typer(
+    help="Build the leaderboard pages from the submissions.", no_args_is_help=True, rich_markup_mode=None
+)
 
 ROOT_OPT = typer.Option(paths.LEADERBOARD_DIR, "--root", help="Leaderboard folder (holds submissions/).")
 GOLD_OPT = typer.Option(None, "--gold", help="Gold split (JSON Lines); default: the built-in split.")
