@@ -74,8 +74,11 @@ def dev_zero(folder: Path) -> None:
 
 def deep_nesting(folder: Path) -> None:
     results = folder / "deep.json"
-    results.write_text("[" * 10_000_000 + "]" * 10_000_000)
+    results.write_text('{\n"scores": ' + "[" * 10_000_000 + "]" * 10_000_000 + "}")  # first line "{": a results file
     _run("bench compare on a 20 MB nested results file", "compare", str(results), str(results))
+    predictions = folder / "deep.jsonl"
+    predictions.write_text("[" * 5_000_000 + "]" * 5_000_000 + "\n")
+    _run("bench validate on a 10 MB nested predictions line", "validate", str(predictions))
     meta = folder / "deep.yaml"
     meta.write_text("[" * 100_000 + "]" * 100_000)
     _run(

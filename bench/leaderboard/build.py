@@ -48,6 +48,8 @@ def _load_meta(entry: Path) -> Metadata:
 
 def _stored(entry: Path) -> dict[str, Any] | None:
     """The stored results, shown only for entries that cannot be recomputed (guarded read)."""
+    if (entry / RESULTS_FILE).is_symlink():
+        return None
     try:
         data = read_json(entry / RESULTS_FILE)
     except ProblemsError:
