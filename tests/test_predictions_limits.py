@@ -143,3 +143,18 @@ def test_shape_errors_name_the_path_in_document_order() -> None:
         ("events.0.actors.0", "expected a string or a {text, start, end} object, got integer"),
         ("extra", "unknown key (allowed: doc_id, mentions, events)"),
     ]
+
+
+def test_in_memory_records_with_tuples_keep_every_event(tiny_split) -> None:
+    """fastjsonschema takes tuples for arrays: records are made plain first, so no event is dropped."""
+    from bench.predictions.validate import validate_records
+
+    docs, _ = tiny_split
+    records = [
+        {"doc_id": "d1", "events": ({"type": "attack", "actors": ("ISIS",), "locations": ["Hassakeh"]},)},
+        {"doc_id": "d2", "events": ()},
+        {"doc_id": "d3", "events": [], "mentions": ({"start": 0, "end": 9, "type": "GROUP"},)},
+    ]
+    d1, _, d3 = validate_records(records, docs, "<records>")
+    assert d1.events[0].actors == ("ISIS",) and d1.events[0].locations == ("Hassakeh",)
+    assert len(d3.mentions) == 1

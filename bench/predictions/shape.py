@@ -51,7 +51,8 @@ def fast_validator() -> Any:
     """The compiled ``fastjsonschema`` check (raises on the first error)."""
     import fastjsonschema
 
-    return fastjsonschema.compile(SCHEMA)
+    # no formats in the schema; no detailed exceptions: a failing line is re-checked by jsonschema
+    return fastjsonschema.compile(SCHEMA, use_formats=False, detailed_exceptions=False)
 
 
 @lru_cache(maxsize=1)

@@ -131,7 +131,7 @@ class _Beyond:
 
     def items(self, obj: dict, key: str) -> list[tuple[int, Any]]:
         value = obj.get(key, [])
-        return list(enumerate(value)) if isinstance(value, list) else []
+        return list(enumerate(value)) if isinstance(value, (list, tuple)) else []  # as fastjsonschema
 
     def count(self, path: Path_, obj: Any) -> PredCount | None:
         if not isinstance(obj, dict):
@@ -162,9 +162,19 @@ class _Beyond:
         return PredEvent(kind, tuple(actors), tuple(places), tuple(counts), tuple(claims))  # type: ignore[arg-type]
 
     def mention(self, path: Path_, obj: Any) -> PredMention | None:
-        if not isinstance(obj, dict) or not self.within(path, obj.get("start"), obj.get("end")):
+        if not isinstance(obj, dict):
             return None
-        return PredMention(int(obj["start"]), int(obj["end"]), obj.get("type"))  # type: ignore[arg-type]
+        start, end = obj.get("start"), obj.get("end")
+        if (
+            type(start) is int
+            and type(end) is int
+            and 0 <= start < end
+            and (self.text is None or end <= len(self.text))
+        ):
+            return PredMention(start, end, obj.get("type"))  # type: ignore[arg-type]  # the common case, fast
+        if not self.within(path, start, end):
+            return None
+        return PredMention(int(start), int(end), obj.get("type"))  # type: ignore[arg-type]
 
     def document(self, obj: Any) -> PredDocument | None:
         if not isinstance(obj, dict):
@@ -328,8 +338,14 @@ def load_predictions(path: Path, gold: Sequence[Document], *, max_bytes: int = M
 
 
 def validate_records(records: Sequence[Mapping[str, Any]], gold: Sequence[Document], source: str) -> list[PredDocument]:
-    """Validate in-memory records (an extractor's output); line numbers are 1-based indices."""
-    documents, problems = validate_lines(enumerate(records, 1), gold, source)
+    """Validate in-memory records (an extractor's output); line numbers are 1-based indices.
+
+    Records are made plain first (``bench.predictions.coerce.to_plain``: numpy scalars,
+    tuples, dataclasses, pydantic models), as at the command line's extractor boundary.
+    """
+    from bench.predictions.coerce import to_plain
+
+    documents, problems = validate_lines(enumerate((to_plain(r) for r in records), 1), gold, source)
     if problems:
         raise ProblemsError(problems)
     return documents
