@@ -3,7 +3,8 @@
 Exit codes (``bench.exitcodes``): 0 success; 2 usage (bad options, unwritable output, unknown or unloadable
 extractor); 3 invalid input (malformed predictions or gold, one line per problem as
 ``FILE:LINE: DOC_ID: FIELD: message``); 4 internal error, including an extractor that
-crashes. No traceback reaches the user for bad input.
+crashes, calls ``sys.exit`` (even with 0) or is interrupted: never a pass, never a failed
+gate (``bench.extractors.guard``). No traceback reaches the user for bad input.
 """
 
 from __future__ import annotations
