@@ -4,7 +4,8 @@
     python benchmarks/hostile_inputs.py tiny-lines # one case: tiny-lines, dev-zero, deep-nesting, many-events
 
 Each case runs the real ``bench`` command in a child process and prints its wall time, the
-child's peak resident memory, its exit code and how many lines it printed:
+largest peak resident memory of the children so far (RUSAGE_CHILDREN), its exit code and how
+many lines it printed:
 
 - ``tiny-lines`` (item 12): a 200 MB file of tiny invalid lines, once as is (refused by
   size before reading) and once with ``--max-bytes`` raised (streamed, problems capped);
@@ -110,8 +111,11 @@ CASES = {"tiny-lines": tiny_lines, "dev-zero": dev_zero, "deep-nesting": deep_ne
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("cases", nargs="*", choices=[*CASES, []], default=list(CASES))
+    parser.add_argument("cases", nargs="*", metavar="CASE", help=f"one of {', '.join(CASES)} (default: all)")
     args = parser.parse_args()
+    unknown = [c for c in args.cases if c not in CASES]
+    if unknown:
+        parser.error(f"unknown case(s) {', '.join(unknown)}; known: {', '.join(CASES)}")
     sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory() as folder:
         for name in args.cases or list(CASES):
