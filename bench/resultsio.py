@@ -73,12 +73,19 @@ def load_gold(split: Split | PathLike | None = None, kb: PathLike | None = None)
     return Gold(docs, entries, gold_hash(split_path, kb_path), chosen)
 
 
-def score_file(path: PathLike, gold: Gold, *, bootstrap: int = DEFAULT_BOOTSTRAP, seed: int = DEFAULT_SEED) -> Results:
+def score_file(
+    path: PathLike,
+    gold: Gold,
+    *,
+    bootstrap: int = DEFAULT_BOOTSTRAP,
+    seed: int = DEFAULT_SEED,
+    max_bytes: int | None = None,
+) -> Results:
     """Validate and score a predictions file (raises ``ProblemsError`` if it does not validate)."""
-    from bench.predictions.validate import load_predictions
+    from bench.predictions.validate import MAX_FILE_BYTES, load_predictions
     from bench.score.evaluate import evaluate
 
-    preds = load_predictions(Path(path), gold.docs)
+    preds = load_predictions(Path(path), gold.docs, max_bytes=max_bytes or MAX_FILE_BYTES)
     return evaluate(gold.docs, gold.kb, preds, bootstrap=bootstrap, seed=seed, gold_hash=gold.hash, split=gold.split)
 
 
@@ -88,22 +95,100 @@ def dump_json(obj: Any) -> str:
 
 
 _RESULT_KEYS = ("signature", "gold_hash", "harness_version", "scores", "per_document")
+MAX_RESULTS_BYTES = 50_000_000  # a results file of 10,000 documents is about 25 MB
+MAX_DEPTH = 32  # results and metadata files are a few levels deep
+
+
+def nested_at_most(value: Any, limit: int) -> bool:
+    """True when ``value`` nests at most ``limit`` levels (iterative: no recursion to exhaust)."""
+    stack = [(value, 1)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, (dict, list)):
+            if level > limit:
+                return False
+            stack.extend((child, level + 1) for child in (node.values() if isinstance(node, dict) else node))
+    return True
+
+
+def read_json(path: PathLike, *, max_bytes: int = MAX_RESULTS_BYTES, max_depth: int = MAX_DEPTH) -> Any:
+    """One JSON document from a file, guarded like the predictions reader: a regular file under
+    ``max_bytes``, UTF-8, standard JSON (no NaN), nested at most ``max_depth`` levels.
+    Raises ``ProblemsError`` with one line naming the file otherwise."""
+    import os
+    import stat
+
+    from bench.predictions.reader import LineError, parse_json
+
+    file = Path(path)
+
+    def fail(message: str) -> ProblemsError:
+        return ProblemsError([Problem(file, None, "file", message)])
+
+    try:
+        info = os.stat(file)
+        if not stat.S_ISREG(info.st_mode):
+            raise fail("not a regular file (a device, pipe or folder)")
+        if info.st_size > max_bytes:
+            raise fail(f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,}")
+        text = file.read_bytes().decode("utf-8")
+    except OSError as err:
+        raise fail(f"cannot read: {err.strerror or err}") from err
+    except UnicodeDecodeError as err:
+        raise fail(f"not valid UTF-8 (byte {err.start + 1})") from err
+    data = parse_json(text.lstrip("\ufeff"))
+    if isinstance(data, LineError):
+        raise fail(data.message)
+    if not nested_at_most(data, max_depth):
+        raise fail(f"invalid JSON: nested more than {max_depth} levels deep")
+    return data
+
+
+def check_per_document(per_document: Any, file: Path) -> list[Problem]:
+    """Impossible statistics: not a mapping, NaN or infinite, negative, fractional counts
+    (only partial span overlaps are fractional), ``correct > total``."""
+    import math
+
+    if not isinstance(per_document, dict):
+        return [Problem(file, None, "per_document", "expected a mapping of document ids to statistics")]
+    problems: list[Problem] = []
+    for doc_id, metrics in per_document.items():
+        if not isinstance(metrics, dict):
+            problems.append(Problem(file, str(doc_id), "per_document", "expected a mapping of statistics"))
+            continue
+        for metric, values in metrics.items():
+            where = f"per_document.{metric}"
+            if not isinstance(values, dict):
+                problems.append(Problem(file, str(doc_id), where, "expected a mapping of counts"))
+                continue
+            for key, value in values.items():
+                ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+                if not ok or value < 0:
+                    problems.append(Problem(file, str(doc_id), f"{where}.{key}", f"impossible count {value!r}"))
+                elif not str(metric).startswith("span_partial") and float(value) != int(value):
+                    problems.append(
+                        Problem(file, str(doc_id), f"{where}.{key}", f"a count is a whole number, not {value!r}")
+                    )
+            correct, total = values.get("correct"), values.get("total")
+            if isinstance(correct, (int, float)) and isinstance(total, (int, float)) and correct > total:
+                problems.append(Problem(file, str(doc_id), where, f"correct {correct} is above total {total}"))
+    return problems
 
 
 def read_results(path: PathLike) -> dict[str, Any]:
-    """A results JSON file (``bench eval --out``), with its required keys checked."""
+    """A results JSON file (``bench eval --out``), with its required keys and statistics checked."""
     file = Path(path)
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise ProblemsError([Problem(file, None, "file", f"cannot read: {err}")]) from err
-    except json.JSONDecodeError as err:
-        raise ProblemsError([Problem(file, None, "file", f"invalid JSON: {err.msg} (line {err.lineno})")]) from err
+    data = read_json(file)
     if not isinstance(data, dict):
         raise ProblemsError([Problem(file, None, "file", "not a results object")])
     missing = [k for k in _RESULT_KEYS if k not in data]
     if missing:
         raise ProblemsError([Problem(file, None, key, "required key of a results file is missing") for key in missing])
+    if not isinstance(data["signature"], str) or not isinstance(data["scores"], dict):
+        raise ProblemsError([Problem(file, None, "signature", "a results file has a signature string and scores")])
+    problems = check_per_document(data["per_document"], file)
+    if problems:
+        raise ProblemsError(problems)
     return data
 
 
@@ -123,7 +208,7 @@ def looks_like_results(path: PathLike) -> bool:
         return True
     try:
         obj = json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return isinstance(obj, dict) and "signature" in obj and "doc_id" not in obj
 
@@ -140,13 +225,43 @@ class Side:
 
 
 def side_from_results(data: dict[str, Any], label: str) -> Side:
+    """A results file as a ``Side``; its scores are recomputed from ``per_document`` and
+    must equal the stored ones (``ProblemsError`` otherwise: a hand-edited or corrupted file)."""
+    from bench.score.evaluate import summarise
     from bench.score.stats import StatsTable
 
+    file = Path(label)
+    if not isinstance(data, dict) or not all(k in data for k in ("signature", "scores", "per_document")):
+        raise ProblemsError([Problem(file, None, "file", "not a results object (signature, scores, per_document)")])
+    problems = check_per_document(data["per_document"], file)
+    if problems:
+        raise ProblemsError(problems)
     try:
         table = StatsTable.from_per_document(data["per_document"])
     except (ValueError, AttributeError, TypeError) as err:
-        raise ProblemsError([Problem(Path(label), None, "per_document", f"cannot read the statistics: {err}")]) from err
-    return Side(label, str(data["signature"]), data["scores"], table, data)
+        raise ProblemsError([Problem(file, None, "per_document", f"cannot read the statistics: {err}")]) from err
+    recomputed, _ = summarise(table, bootstrap=0, seed=0)
+    stored = data["scores"] if isinstance(data["scores"], dict) else {}
+    for metric, values in recomputed.items():
+        for key in ("precision", "recall", "f1", "accuracy"):
+            if key not in values:
+                continue
+            mine, theirs = (
+                values[key],
+                (stored.get(metric) or {}).get(key) if isinstance(stored.get(metric), dict) else None,
+            )
+            if not _same(mine, theirs):
+                message = f"stored {theirs!r} differs from {mine!r}, recomputed from per_document"
+                raise ProblemsError([Problem(file, None, f"scores.{metric}.{key}", message)])
+    return Side(label, str(data["signature"]), stored, table, data)
+
+
+def _same(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if isinstance(b, bool) or not isinstance(b, (int, float)):
+        return False
+    return abs(float(a) - float(b)) <= 1e-9
 
 
 def load_side(

@@ -12,7 +12,6 @@ from helpers import run_bench
 from leaderboard_helpers import HOSTILE, META, snapshot, write_meta, write_predictions
 
 from bench import paths
-from bench.data.problems import ProblemsError
 from bench.leaderboard.build import _rank, build, collect
 from bench.leaderboard.metadata import Metadata, load_metadata
 from bench.leaderboard.model import Entry
@@ -64,7 +63,12 @@ def test_out_folder(board_root, tmp_path):
     root = _copy(board_root, tmp_path)
     result = run_bench("leaderboard", "build", "--root", root, "--out", tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == ["README.md", "index.html", "scores.svg"]
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == [
+        "MANIFEST.sha256",
+        "README.md",
+        "index.html",
+        "scores.svg",
+    ]
     assert "../lb/submissions/oracle/" in (tmp_path / "site" / "README.md").read_text()
 
 
@@ -95,15 +99,20 @@ def test_entries_scored_on_other_gold_are_listed_apart(board_root, tmp_path):
     assert 'id="unranked"' in html and html.count("<tr data-slug=") == 3
 
 
-def test_broken_entry_is_an_integrity_error(board_root, tmp_path):
+def test_a_broken_entry_is_listed_apart_and_the_build_goes_on(board_root, tmp_path):
+    """Issue 10, item 16: one bad entry used to stop the whole build (exit 3 or 4)."""
     root = _copy(board_root, tmp_path)
-    (root / "submissions" / "oracle" / "metadata.json").write_text("{", encoding="utf-8")
-    result = run_bench("leaderboard", "build", "--root", root)
-    assert result.returncode == 3 and "metadata.json" in result.stderr
-    shutil.rmtree(root / "submissions" / "oracle")
+    (root / "submissions" / "oracle" / "metadata.json").write_text("[" * 100_000, encoding="utf-8")
     (root / "submissions" / "empty" / "predictions.jsonl").unlink()
-    with pytest.raises(ProblemsError, match="no predictions"):
-        collect(root, load_gold(), bootstrap=BOOT)
+    result = run_bench("leaderboard", "build", "--root", root)
+    assert result.returncode == 0, result.stderr
+    assert "1 ranked entries, 2 broken" in result.stdout
+    assert (
+        f"{root}/submissions/oracle: -: entry: broken, listed apart: submissions/oracle/metadata.json" in result.stderr
+    )
+    readme = (root / "README.md").read_text()
+    assert "## Broken entries" in readme and "`submissions/empty`" in readme and "nested too deeply" in readme
+    assert 'id="broken"' in (root / "index.html").read_text()
 
 
 def test_hidden_folders_and_empty_leaderboards(tmp_path):

@@ -34,19 +34,21 @@ def test_replace_without_renameat2(tmp_path, monkeypatch):
     assert aside is not None and (aside / "f").read_text() == "old" and aside.parent == tmp_path
 
 
-def test_staging_is_a_sibling_with_published_permissions(tmp_path):
+def test_staging_is_hidden_inside_the_root_with_published_permissions(tmp_path):
     root = tmp_path / "lb"
     staged = staging_dir(root)
-    assert staged.parent == tmp_path and staged.name.startswith(f".lb-staging-{os.getpid()}-")
+    assert staged.parent == root / "submissions" and staged.name.startswith(f".staging-{os.getpid()}-")
     assert stat.S_IMODE(staged.stat().st_mode) == 0o777 & ~fsops.umask()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lb"]  # nothing beside the root
 
 
 def test_only_stale_staging_of_dead_processes_is_removed(tmp_path):
     root = tmp_path / "lb"
-    root.mkdir()
-    live = tmp_path / f".lb-staging-{os.getpid()}-abc"
-    dead = tmp_path / ".lb-staging-999999999-abc"
-    other = tmp_path / ".other-staging-999999999-abc"
+    folder = root / "submissions"
+    folder.mkdir(parents=True)
+    live = folder / f".staging-{os.getpid()}-abc"
+    dead = folder / ".staging-999999999-abc"
+    other = folder / ".other-999999999-abc"
     for path in (live, dead, other):
         path.mkdir()
     assert clean_stale_staging(root) == [dead]

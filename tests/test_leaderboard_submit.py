@@ -44,6 +44,7 @@ def test_submit_writes_the_three_files(work):
     assert results["scores"]["overall"]["f1"] == 1.0
     assert results["gold_hash"] in results["signature"] and results["harness_version"]
     assert not [p for p in root.parent.iterdir() if "staging" in p.name]
+    assert not [p for p in (root / "submissions").iterdir() if p.name.startswith(".staging")]
 
 
 def test_duplicate_names_are_refused_unless_replace(work):
@@ -123,14 +124,19 @@ def _wait_for_staged(root: Path, files: int, process: subprocess.Popen) -> Path:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         assert process.poll() is None, process.communicate()
-        for path in root.parent.iterdir():
+        for path in (root / "submissions").iterdir() if (root / "submissions").is_dir() else []:
             if (
-                path.name.startswith(f".{root.name}-staging-")
+                path.name.startswith(".staging-")
                 and len([p for p in path.iterdir() if not p.name.startswith(".")]) >= files
             ):
                 return path
         time.sleep(0.02)
     raise AssertionError("the submission never reached the expected point")
+
+
+def _visible(root: Path) -> dict:
+    """The leaderboard as readers see it: without hidden staging folders and the lock file."""
+    return {k: v for k, v in snapshot(root).items() if ".staging-" not in k and k != ".lock"}
 
 
 @pytest.mark.parametrize("files", [1, 3])  # staged: the predictions only; every file
@@ -140,13 +146,108 @@ def test_submit_killed_half_way_leaves_the_leaderboard_as_it_was(work, files, re
     gold = load_gold()
     store(oracle, load_metadata(meta, "Existing"), root, gold, bootstrap=10)  # in-process: faster set-up
     build(root, gold, bootstrap=10)
-    before = snapshot(root)
+    before = _visible(root)
+    outside = sorted(p.name for p in root.parent.iterdir())
     process = _start(root, empty, meta, "Existing" if replace else "Newcomer", *(["--replace"] if replace else []))
     staged = _wait_for_staged(root, files, process)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL
-    assert snapshot(root) == before
-    assert staged.exists()  # the debris lies outside the leaderboard folder ...
+    assert _visible(root) == before
+    assert sorted(p.name for p in root.parent.iterdir()) == outside  # nothing staged outside the root
+    assert staged.exists() and staged.parent == root / "submissions"  # hidden debris, no reader takes it for an entry
     assert submit(root, oracle, "Later", meta).returncode == 0
     assert not staged.exists()  # ... and the next submit clears it
+
+
+def test_two_submits_of_one_name_at_once_add_it_once(work):
+    """Issue 10, item 4: without the lock both printed "added" and the first entry was lost."""
+    root, oracle, empty, meta = work
+    first = _start(root, oracle, meta, "Same")  # pauses after each staged file, holding the lock
+    _wait_for_staged(root, 1, first)
+    second = _start(root, empty, meta, "Same")  # checks for duplicates while the first is half-way
+    outputs = [p.communicate(timeout=120) for p in (first, second)]
+    codes = [first.returncode, second.returncode]
+    assert codes == [0, 3], outputs
+    assert b"already has 'Same'" in outputs[1][1]
+    entry = root / "submissions" / "same"
+    assert (entry / "predictions.jsonl").read_bytes() == oracle.read_bytes()
+    assert json.loads((entry / "results.json").read_text())["scores"]["overall"]["f1"] == 1.0
+
+
+def test_replace_leaves_no_staging_debris(work):
+    root, oracle, empty, meta = work
+    assert submit(root, oracle, "System", meta).returncode == 0
+    outside = sorted(p.name for p in root.parent.iterdir())
+    assert submit(root, empty, "System", meta, "--replace").returncode == 0
+    assert sorted(p.name for p in (root / "submissions").iterdir()) == ["system"]
+    assert sorted(p.name for p in root.parent.iterdir()) == outside
+
+
+def test_non_regular_predictions_are_refused_before_anything_is_read(work, tmp_path):
+    """Issue 10, item 13: /dev/zero was read into memory before validation."""
+    root, _, _, meta = work
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for path in (Path("/dev/zero"), fifo, tmp_path):
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bench",
+                "submit",
+                str(path),
+                "--name",
+                "Z",
+                "--meta",
+                str(meta),
+                "--root",
+                str(root),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 3, result.stderr
+        assert f"{path}: -: file: not a regular file" in result.stderr
+    assert not (root / "submissions").exists() or not list((root / "submissions").iterdir())
+
+
+def test_invalid_predictions_are_refused_before_the_leaderboard_is_touched(work, tmp_path):
+    root, _, _, meta = work
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"doc_id": "x", "events": []}\n')
+    assert submit(root, bad, "Bad", meta).returncode == 3
+    assert not root.exists()  # not even the root or its lock file was created
+
+
+def test_submit_checks_and_installs_under_the_leaderboard_lock(work):
+    """Forced interleaving: while another writer holds the lock, a submit neither checks nor installs."""
+    from bench.leaderboard.fsops import exclusive
+
+    root, oracle, _, meta = work
+    root.mkdir()
+    with exclusive(root):
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "bench",
+                "submit",
+                str(oracle),
+                "--name",
+                "Waiting",
+                "--meta",
+                str(meta),
+                "--root",
+                str(root),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        time.sleep(3)  # long enough to validate and score five documents
+        assert process.poll() is None  # blocked on the lock ...
+        assert not (root / "submissions" / "waiting").exists()  # ... before installing anything
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert (root / "submissions" / "waiting" / "results.json").is_file()

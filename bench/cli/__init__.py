@@ -21,6 +21,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click help: rendering it through rich costs 3x the start-up
 )
 app.add_typer(data_app, name="data")
 register_eval(app)

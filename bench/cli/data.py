@@ -8,7 +8,9 @@ import typer
 
 from bench import exitcodes, paths
 
-data_app = typer.Typer(help="Compile, validate and describe the gold data.", no_args_is_help=True)
+data_app = typer.Typer(
+    help="Compile, validate and describe the gold data.", no_args_is_help=True, rich_markup_mode=None
+)
 
 
 def _fail(lines: list[str], code: int = exitcodes.INVALID_INPUT) -> None:

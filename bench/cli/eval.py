@@ -3,7 +3,8 @@
 Exit codes (``bench.exitcodes``): 0 success; 2 usage (bad options, unwritable output, unknown or unloadable
 extractor); 3 invalid input (malformed predictions or gold, one line per problem as
 ``FILE:LINE: DOC_ID: FIELD: message``); 4 internal error, including an extractor that
-crashes. No traceback reaches the user for bad input.
+crashes, calls ``sys.exit`` (even with 0) or is interrupted: never a pass, never a failed
+gate (``bench.extractors.guard``). No traceback reaches the user for bad input.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ KB_OPT = typer.Option(None, "--kb", help="Knowledge base (JSON Lines); default: 
 
 MODEL_OPT = typer.Option(None, "--model", help="Extractor option model=: a local path or a hub id (loaded offline).")
 DEVICE_OPT = typer.Option(None, "--device", help="Extractor option device=: cpu, cuda or auto.")
+MAX_BYTES_OPT = typer.Option(
+    None, "--max-bytes", min=1, help="Refuse a predictions file larger than this (default 100,000,000 bytes)."
+)
 OPTION_OPT = typer.Option(
     None, "--option", "-O", metavar="KEY=VALUE", help="Any extractor option, repeatable; VALUE is JSON when it parses."
 )
@@ -85,26 +89,41 @@ def _run_extractor(
     """
     from bench.data.problems import ProblemsError
     from bench.extractors import blind, load_extractor
+    from bench.extractors.guard import ExtractorExit, guarded
     from bench.extractors.options import OptionError, check_bindable, with_split
     from bench.extractors.registry import ExtractorNotFound, resolve
+    from bench.predictions.coerce import to_plain
     from bench.predictions.validate import validate_records
 
     try:
-        factory = resolve(name)
-        kwargs = with_split(factory, dict(options or {}), split)
-        check_bindable(factory, kwargs)
-        extractor = load_extractor(name, **kwargs)
+        with guarded():  # extractor code: its prints go to stderr, sys.exit is a failure
+            factory = resolve(name)
+            kwargs = with_split(factory, dict(options or {}), split)
+            check_bindable(factory, kwargs)
+            extractor = load_extractor(name, **kwargs)
     except OptionError as err:
         _fail([f"bench: extractor {name!r}: {err}"], exitcodes.USAGE)
     except ExtractorNotFound as err:
         _fail([f"bench: extractor {name!r}: {err}"], exitcodes.USAGE)
+    except ExtractorExit as err:
+        _fail([f"bench: extractor {name!r} failed to load: it {err}"], exitcodes.INTERNAL)
     except Exception as err:
         _fail([f"bench: extractor {name!r} failed to load: {type(err).__name__}: {err}"], exitcodes.INTERNAL)
     needs_gold = bool(getattr(type(extractor), "needs_gold", False))
     try:
-        records = list(extractor.predict(docs if needs_gold else blind(docs)))
+        with guarded():
+            returned = extractor.predict(docs if needs_gold else blind(docs))
+            records = to_plain(list(returned)) if not isinstance(returned, (str, bytes, dict)) else returned
+    except ExtractorExit as err:
+        _fail([f"bench: extractor {name!r} failed: it {err}"], exitcodes.INTERNAL)
     except Exception as err:
         _fail([f"bench: extractor {name!r} failed: {type(err).__name__}: {err}"], exitcodes.INTERNAL)
+    if not isinstance(records, list):
+        what = type(records).__name__
+        _fail(
+            [f"bench: extractor {name!r} failed: predict() returned {what}, expected a list of records"],
+            exitcodes.INTERNAL,
+        )
     try:
         preds = validate_records(records, docs, f"<extractor {name}>")
     except ProblemsError as err:
@@ -113,12 +132,12 @@ def _run_extractor(
     return [by_id[d.doc_id] for d in docs], preds
 
 
-def _read_predictions(path: Path, docs: list[Document]) -> list[PredDocument]:
+def _read_predictions(path: Path, docs: list[Document], max_bytes: int | None = None) -> list[PredDocument]:
     from bench.data.problems import ProblemsError
-    from bench.predictions.validate import load_predictions
+    from bench.predictions.validate import MAX_FILE_BYTES, load_predictions
 
     try:
-        return load_predictions(path, docs)
+        return load_predictions(path, docs, max_bytes=max_bytes or MAX_FILE_BYTES)
     except ProblemsError as err:
         _fail([str(p) for p in err.problems])
 
@@ -142,10 +161,11 @@ def validate_cmd(
     split: str | None = SPLIT_OPT,
     gold: Path | None = GOLD_OPT,
     kb: Path | None = KB_OPT,
+    max_bytes: int | None = MAX_BYTES_OPT,
 ) -> None:
     """Check a predictions file against the schema and the split; one line per problem (exit 3)."""
     docs = _load_gold(split, gold, kb).docs
-    preds = _read_predictions(predictions, docs)
+    preds = _read_predictions(predictions, docs, max_bytes)
     n_events = sum(len(p.events) for p in preds)
     n_mentions = sum(len(p.mentions) for p in preds)
     typer.echo(f"{predictions}: ok: {len(preds)} documents, {n_events} events, {n_mentions} mentions")
@@ -153,7 +173,10 @@ def validate_cmd(
 
 def predict_cmd(
     extractor: str = typer.Option(
-        ..., "--extractor", "-e", help="Extractor: oracle, empty, rules, transformer, an entry point, or module:Class."
+        DEFAULT_EXTRACTOR,
+        "--extractor",
+        "-e",
+        help="Extractor: rules (default), oracle, empty, transformer, an entry point, or module:Class.",
     ),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write predictions here (default: standard output)."),
     split: str | None = SPLIT_OPT,
@@ -203,6 +226,7 @@ def eval_cmd(
     model: str | None = MODEL_OPT,
     device: str | None = DEVICE_OPT,
     option: list[str] | None = OPTION_OPT,
+    max_bytes: int | None = MAX_BYTES_OPT,
     fail_under: list[str] | None = typer.Option(
         None,
         "--fail-under",
@@ -225,7 +249,7 @@ def eval_cmd(
         _fail(["bench eval: --model, --device and --option go with --extractor, not --predictions"], exitcodes.USAGE)
     checked = _load_gold(split, gold, kb)
     if predictions is not None:
-        preds = _read_predictions(predictions, checked.docs)
+        preds = _read_predictions(predictions, checked.docs, max_bytes)
     else:
         _, preds = _run_extractor(extractor or DEFAULT_EXTRACTOR, checked.docs, options, checked.split_path)
     try:

@@ -1,9 +1,10 @@
 """``bench submit``, ``bench leaderboard build`` and ``bench compare``.
 
 Exit codes (``bench.exitcodes``): 0 success; 1 a gate failed (``compare --max-drop``) or
-``build --check`` found stale pages; 2 usage; 3 invalid input or integrity problem
-(predictions or metadata that do not validate, a duplicate entry name, results whose
-signatures differ, a broken leaderboard entry); 4 internal error.
+``build --check`` found stale or incomplete pages; 2 usage or environment (a folder that
+cannot be written: disk full, read-only, another file system); 3 invalid input or
+integrity problem (predictions or metadata that do not validate, a duplicate entry name,
+results whose signatures differ, a root that is not a leaderboard); 4 internal error.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import typer
 
 from bench import exitcodes, paths
 
-leaderboard_app = typer.Typer(help="Build the leaderboard pages from the submissions.", no_args_is_help=True)
+leaderboard_app = typer.Typer(
+    help="Build the leaderboard pages from the submissions.", no_args_is_help=True, rich_markup_mode=None
+)
 
 ROOT_OPT = typer.Option(paths.LEADERBOARD_DIR, "--root", help="Leaderboard folder (holds submissions/).")
 GOLD_OPT = typer.Option(None, "--gold", help="Gold split (JSON Lines); default: the built-in split.")
@@ -27,6 +30,12 @@ def _fail(lines: list[str], code: int = exitcodes.INVALID_INPUT) -> NoReturn:
     for line in lines:
         typer.echo(line, err=True)
     raise typer.Exit(code)
+
+
+def _environment(command: str, err: OSError) -> NoReturn:
+    """An OS error while writing (disk full, read-only, cross-device): exit 2, one line naming the path."""
+    where = err.filename if err.filename is not None else "the leaderboard"
+    _fail([f"bench {command}: cannot write {where}: {err.strerror or err}"], exitcodes.USAGE)
 
 
 def _gold(gold: Path | None, kb: Path | None):  # -> bench.resultsio.Gold
@@ -49,6 +58,9 @@ def submit_cmd(
     root: Path = ROOT_OPT,
     gold: Path | None = GOLD_OPT,
     kb: Path | None = KB_OPT,
+    max_bytes: int | None = typer.Option(
+        None, "--max-bytes", min=1, help="Refuse a predictions file larger than this (default 100,000,000 bytes)."
+    ),
 ) -> None:
     """Validate, score and add a system to the leaderboard (atomically: all or nothing)."""
     from bench.data.problems import ProblemsError
@@ -61,13 +73,13 @@ def submit_cmd(
         _fail([str(p) for p in err.problems])
     checked = _gold(gold, kb)
     try:
-        done = submit(predictions, metadata, root, checked, replace=replace)
+        done = submit(predictions, metadata, root, checked, replace=replace, max_bytes=max_bytes)
     except ProblemsError as err:
         _fail([str(p) for p in err.problems] + [f"{len(err.problems)} problem(s); nothing was submitted"])
     except DuplicateEntry as err:
         _fail([f"bench submit: {err}"])
-    except FileNotFoundError as err:
-        _fail([f"{predictions}: -: file: cannot read: {err.strerror}"])
+    except OSError as err:
+        _environment("submit", err)
     verb = "replaced" if done.replaced else "added"
     head = done.results["scores"]["overall"]
     typer.echo(
@@ -86,15 +98,28 @@ def build_cmd(
     ),
     gold: Path | None = GOLD_OPT,
     kb: Path | None = KB_OPT,
+    init: bool = typer.Option(False, "--init", help="Create --root (with an empty submissions/) if it is not one."),
 ) -> None:
     """Recompute every entry from its predictions and the current gold; write the pages."""
     import tempfile
 
     from bench.data.problems import ProblemsError
-    from bench.leaderboard.build import OUTPUTS, build
+    from bench.leaderboard.build import MANIFEST, OUTPUTS, build, pages_complete
+    from bench.leaderboard.fsops import SUBMISSIONS, exclusive
 
-    checked = _gold(gold, kb)
+    submissions = root / SUBMISSIONS
+    if not submissions.is_dir() or submissions.is_symlink():
+        if not init or submissions.is_symlink() or submissions.exists():
+            _fail([f"{root}: -: file: not a leaderboard (no {SUBMISSIONS}/ folder); give --init to create one"])
+        try:
+            submissions.mkdir(parents=True)
+        except OSError as err:
+            _environment("leaderboard build", err)
     target = out if out is not None else root
+    inside = target.resolve()
+    if inside == submissions.resolve() or submissions.resolve() in inside.parents:
+        _fail([f"bench leaderboard build: --out {target} is inside {submissions}; pages go elsewhere"], exitcodes.USAGE)
+    checked = _gold(gold, kb)
     try:
         if check:
             with tempfile.TemporaryDirectory() as scratch:
@@ -104,18 +129,26 @@ def build_cmd(
                     for name, path in zip(OUTPUTS, written)
                     if not (target / name).is_file() or (target / name).read_bytes() != path.read_bytes()
                 ]
+            if not stale and not pages_complete(target):
+                stale = [MANIFEST]
             if stale:
                 _fail(
-                    [f"{target / name}: -: file: stale, run 'bench leaderboard build'" for name in stale],
+                    [f"{target / name}: -: file: stale or incomplete, run 'bench leaderboard build'" for name in stale],
                     exitcodes.GATE_FAILED,
                 )
         else:
-            board, written = build(root, checked, target)
+            with exclusive(root):
+                board, written = build(root, checked, target)
     except ProblemsError as err:
         _fail([str(p) for p in err.problems])
+    except OSError as err:
+        _environment("leaderboard build", err)
     for warning in board.warnings:
         typer.echo(f"warning: {warning}", err=True)
+    for path, why in board.broken:
+        typer.echo(f"{root / path}: -: entry: broken, listed apart: {why}", err=True)
     apart = f", {len(board.unranked)} listed apart (signature differs)" if board.unranked else ""
+    apart += f", {len(board.broken)} broken" if board.broken else ""
     what = "pages are current" if check else "wrote " + ", ".join(str(p) for p in written)
     typer.echo(f"{len(board.ranked)} ranked entries{apart}; {what}")
 

@@ -9,6 +9,8 @@ Third-party packages register under the ``bench.extractors`` entry-point group::
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from importlib.metadata import entry_points
 from typing import Any
 
@@ -33,13 +35,27 @@ def _import(target: str) -> Any:
     if not module_name or not attr:
         raise ExtractorNotFound(f"{target!r} is not 'module:Class'")
     try:
-        module = importlib.import_module(module_name)
+        module = _import_module(module_name)
     except ImportError as err:
         raise ExtractorNotFound(f"cannot import {module_name!r}: {err}") from err
     try:
         return getattr(module, attr)
     except AttributeError as err:
         raise ExtractorNotFound(f"module {module_name!r} has no {attr!r}") from err
+
+
+def _import_module(module_name: str) -> Any:
+    """Import ``module_name`` with the current folder on the path, as ``python -m`` would
+    (the ``bench`` script itself does not put it there)."""
+    cwd = os.getcwd()
+    if cwd in sys.path or "" in sys.path:
+        return importlib.import_module(module_name)
+    sys.path.insert(0, cwd)
+    try:
+        return importlib.import_module(module_name)
+    finally:
+        if cwd in sys.path:
+            sys.path.remove(cwd)
 
 
 def resolve(name: str) -> Any:

@@ -4,7 +4,15 @@ For every entry folder (``bench.leaderboard.submit``) the scores are recomputed 
 ``predictions.jsonl`` against the current gold; the stored ``results.json`` is never
 trusted (a stored result that disagrees with the recomputation is reported as a warning).
 An entry whose predictions no longer validate against the current gold cannot be
-recomputed: it is listed apart, with its stored signature, and not ranked.
+recomputed: it is listed apart, with its stored signature, and not ranked. A *broken*
+entry (unreadable or invalid metadata, no predictions, a symbolic link or a plain file in
+``submissions/``) is listed apart too, in its own section, and never stops the build.
+Paths on the pages are relative to the leaderboard root, so a build is the same from any
+working directory.
+
+The page set is written file by file (each atomically), then ``MANIFEST`` last: the
+sha256 of every page. A build killed or failing half-way leaves no manifest or one that
+does not match; ``pages_complete`` (used by ``--check``) trusts only a complete set.
 
 Ranking: by headline F1, then by name. An entry whose 95% interval overlaps the leader's
 is marked as statistically tied with it. Outputs (deterministic: same inputs, same bytes):
@@ -13,36 +21,49 @@ is marked as statistically tied with it. Outputs (deterministic: same inputs, sa
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 from bench import __version__
 from bench.data.problems import Problem, ProblemsError
-from bench.io import atomic_write_text
+from bench.io import atomic_write_bytes, atomic_write_text
 from bench.leaderboard.fsops import publish_mode
 from bench.leaderboard.metadata import Metadata, parse_metadata
 from bench.leaderboard.model import Board, Entry
-from bench.leaderboard.submit import METADATA_FILE, PREDICTIONS_FILE, RESULTS_FILE, entry_dirs
-from bench.resultsio import DEFAULT_BOOTSTRAP, DEFAULT_SEED, Gold, read_results, score_file
+from bench.leaderboard.submit import METADATA_FILE, PREDICTIONS_FILE, RESULTS_FILE, entry_dirs, stray_paths
+from bench.resultsio import DEFAULT_BOOTSTRAP, DEFAULT_SEED, Gold, read_json, score_file
 
 OUTPUTS: tuple[str, ...] = ("README.md", "index.html", "scores.svg")
+MANIFEST = "MANIFEST.sha256"
 
 
 def _load_meta(entry: Path) -> Metadata:
     path = entry / METADATA_FILE
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise ProblemsError([Problem(path, None, "file", f"cannot read the metadata: {err}")]) from err
-    return parse_metadata(data, str(path))
+    if path.is_symlink():
+        raise ProblemsError([Problem(path, None, "file", "is a symbolic link; entries hold real files")])
+    return parse_metadata(read_json(path, max_bytes=1_000_000), str(path))
 
 
 def _stored(entry: Path) -> dict[str, Any] | None:
+    """The stored results, shown only for entries that cannot be recomputed (guarded read)."""
+    if (entry / RESULTS_FILE).is_symlink():
+        return None
     try:
-        return read_results(entry / RESULTS_FILE)
+        data = read_json(entry / RESULTS_FILE)
     except ProblemsError:
         return None
+    return data if isinstance(data, dict) else None
+
+
+def _relative(problem: Problem, root: Path) -> str:
+    """A problem line with its path relative to the leaderboard root (pages never show absolute paths)."""
+    try:
+        file = Path(problem.file).relative_to(root)
+    except ValueError:
+        file = Path(problem.file)
+    return str(Problem(file.as_posix(), problem.doc_id, problem.item, problem.message, problem.line))
 
 
 def _same_scores(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -50,33 +71,41 @@ def _same_scores(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def collect(root: Path, gold: Gold, *, bootstrap: int = DEFAULT_BOOTSTRAP, seed: int = DEFAULT_SEED) -> Board:
-    """Recompute and rank every entry under ``root`` (raises ``ProblemsError`` for a broken entry)."""
+    """Recompute and rank every entry under ``root``; broken entries are listed in ``Board.broken``."""
     from bench.score.signature import make_signature
 
     current = make_signature(gold.hash, bootstrap, seed, split=gold.split.label)
+    root = Path(root)
     entries: list[Entry] = []
-    problems: list[Problem] = []
+    broken: list[tuple[str, str]] = []
     warnings: list[str] = []
+    for stray in stray_paths(root):
+        what = "a symbolic link" if stray.is_symlink() else "not a folder"
+        broken.append((stray.relative_to(root).as_posix(), f"{what}: entries are real folders inside the root"))
     for folder in entry_dirs(root):
+        label = folder.relative_to(root).as_posix()
         try:
             meta = _load_meta(folder)
         except ProblemsError as err:
-            problems.extend(err.problems)
+            broken.append((label, "; ".join(_relative(p, root) for p in err.problems[:3])))
             continue
         predictions = folder / PREDICTIONS_FILE
-        if not predictions.is_file():
-            problems.append(Problem(predictions, None, "file", "the entry has no predictions"))
+        if predictions.is_symlink() or not predictions.is_file():
+            broken.append((label, f"{PREDICTIONS_FILE} is missing or not a real file"))
             continue
         stored = _stored(folder)
         try:
             results = score_file(predictions, gold, bootstrap=bootstrap, seed=seed).to_json()
         except ProblemsError as err:
-            reason = f"predictions do not validate against the current gold ({len(err.problems)} problems; first: {err.problems[0]})"
+            first = _relative(err.problems[0], root)
+            reason = (
+                f"predictions do not validate against the current gold ({len(err.problems)} problems; first: {first})"
+            )
             entries.append(Entry(folder.name, meta, stored, ranked=False, reason=reason))
             continue
         if stored is not None and stored.get("signature") == current and not _same_scores(stored, results):
             warnings.append(
-                f"{folder / RESULTS_FILE}: stored scores differ from the recomputed ones; showing the recomputed scores"
+                f"{label}/{RESULTS_FILE}: stored scores differ from the recomputed ones; showing the recomputed scores"
             )
         ranked = results["signature"] == current
         entries.append(
@@ -88,12 +117,10 @@ def collect(root: Path, gold: Gold, *, bootstrap: int = DEFAULT_BOOTSTRAP, seed:
                 reason=None if ranked else f"signature differs from {current}",
             )
         )
-    if problems:
-        raise ProblemsError(problems)
     ranked = sorted((e for e in entries if e.ranked), key=lambda e: (-(e.score() or 0.0), e.name.casefold(), e.slug))
     unranked = sorted((e for e in entries if not e.ranked), key=lambda e: (e.name.casefold(), e.slug))
     _rank(ranked)
-    return Board(current, gold.hash, __version__, bootstrap, seed, ranked, unranked, warnings)
+    return Board(current, gold.hash, __version__, bootstrap, seed, ranked, unranked, warnings, broken)
 
 
 def _rank(entries: list[Entry]) -> None:
@@ -139,12 +166,36 @@ def build(
         "index.html": render_html(board, links),
         "scores.svg": render_svg(board),
     }
-    written = []
-    for name in OUTPUTS:
-        atomic_write_text(out / name, texts[name])
-        publish_mode(out / name)
-        written.append(out / name)
+    written = write_pages(out, texts)
     return board, written
+
+
+def _manifest(texts: dict[str, bytes]) -> str:
+    return "".join(f"{hashlib.sha256(texts[name]).hexdigest()}  {name}\n" for name in OUTPUTS)
+
+
+def write_pages(out: Path, texts: dict[str, str]) -> list[Path]:
+    """Write the page set: the old manifest removed first, each page atomically, the manifest last."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MANIFEST).unlink(missing_ok=True)
+    data = {name: texts[name].encode("utf-8") for name in OUTPUTS}
+    for name in OUTPUTS:
+        atomic_write_bytes(out / name, data[name])
+        publish_mode(out / name)
+    atomic_write_text(out / MANIFEST, _manifest(data))
+    publish_mode(out / MANIFEST)
+    return [out / name for name in OUTPUTS]
+
+
+def pages_complete(out: Path) -> bool:
+    """True when ``out`` holds a complete page set: a manifest matching every page."""
+    try:
+        pages = {name: (Path(out) / name).read_bytes() for name in OUTPUTS}
+        manifest = (Path(out) / MANIFEST).read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return manifest == _manifest(pages)
 
 
 def _entry_links(root: Path, out: Path, board: Board) -> dict[str, str]:

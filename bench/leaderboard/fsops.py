@@ -1,26 +1,33 @@
 """Crash-safe folder operations for the leaderboard.
 
-A submission is written in full into a *staging* folder next to the leaderboard root (not
-inside it), then moved into place with one ``rename``; replacing an entry swaps the two
-folders atomically with Linux's ``renameat2(RENAME_EXCHANGE)``. A process killed at any
-moment therefore leaves the leaderboard folder exactly as it was, or exactly as it should
-be afterwards. What a killed process leaves is a staging folder outside the leaderboard;
-the next ``bench submit`` removes those whose process is gone.
+A submission is written in full into a hidden *staging* folder inside the leaderboard's
+``submissions/`` folder (so the final ``rename`` never crosses a file system, and a root that
+is a mount point or has a read-only parent works), then moved into place with one
+``rename``; replacing an entry swaps the two folders atomically with Linux's
+``renameat2(RENAME_EXCHANGE)``. A process killed at any moment therefore leaves every entry
+exactly as it was, or exactly as it should be afterwards; what it leaves is a hidden staging
+folder, which no reader takes for an entry and the next ``bench submit`` removes (once its
+process is gone). ``exclusive`` is the leaderboard's lock: one writer at a time.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
+import fcntl
 import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
-_STAGING = re.compile(r"^\.(?P<root>.+)-staging-(?P<pid>\d+)-[A-Za-z0-9_-]+$")
+_STAGING = re.compile(r"^\.staging-(?P<pid>\d+)-[A-Za-z0-9_-]+$")
+LOCK_FILE = ".lock"
+SUBMISSIONS = "submissions"
 
 
 def umask() -> int:
@@ -36,12 +43,24 @@ def publish_mode(path: Path) -> None:
 
 
 def staging_dir(root: Path) -> Path:
-    """A fresh, empty staging folder on the same file system as ``root`` (its sibling)."""
-    root = Path(root).resolve()
-    root.parent.mkdir(parents=True, exist_ok=True)
-    staged = Path(tempfile.mkdtemp(prefix=f".{root.name}-staging-{os.getpid()}-", dir=root.parent))
+    """A fresh, empty hidden staging folder in ``root/submissions/`` (same file system as the entries)."""
+    folder = Path(root) / SUBMISSIONS
+    folder.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=f".staging-{os.getpid()}-", dir=folder))
     publish_mode(staged)
     return staged
+
+
+@contextlib.contextmanager
+def exclusive(root: Path) -> Iterator[None]:
+    """Hold the leaderboard's exclusive lock (``root/.lock``, ``flock``) for the block."""
+    Path(root).mkdir(parents=True, exist_ok=True)
+    fd = os.open(Path(root) / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o666 & ~umask())
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def _alive(pid: int) -> bool:
@@ -55,14 +74,14 @@ def _alive(pid: int) -> bool:
 
 
 def clean_stale_staging(root: Path) -> list[Path]:
-    """Remove staging folders of ``root`` left by processes that no longer run."""
-    root = Path(root).resolve()
+    """Remove staging folders in ``root/submissions/`` left by processes that no longer run."""
+    folder = Path(root) / SUBMISSIONS
     removed: list[Path] = []
-    if not root.parent.is_dir():
+    if not folder.is_dir():
         return removed
-    for path in sorted(root.parent.iterdir()):
+    for path in sorted(folder.iterdir()):
         match = _STAGING.match(path.name)
-        if match and match["root"] == root.name and path.is_dir() and not _alive(int(match["pid"])):
+        if match and path.is_dir() and not path.is_symlink() and not _alive(int(match["pid"])):
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path)
     return removed

@@ -17,6 +17,13 @@ not silently drop information. Example::
 The training-data declaration follows MTEB's zero-shot declaration: a system that was
 trained or tuned on the test articles (or may have seen them in pre-training) says so,
 and the leaderboard shows the declaration next to the score.
+
+Hygiene: no field may hold a control character (a newline or tab is allowed in
+``description`` only), a NUL, a bidirectional override or isolate, or another invisible
+format character; every field and list is bounded (``LIMITS``); the date cannot be in the
+future. Two names are the same entry when their ``name_key`` is equal: NFKC, case-folded,
+and reduced to the Unicode confusable skeleton (UTS #39, data of the
+``confusable_homoglyphs`` package), so "Мy System" with a Cyrillic М is "My System".
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -32,6 +40,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from bench.data.problems import Problem, ProblemsError
 
 MAX_NAME = 80
+LIMITS = {"name": 80, "author": 200, "authors": 20, "url": 500, "description": 2000, "model_size": 20}
+LIMITS.update({"how": 500, "dataset": 200, "datasets": 20})
+MAX_META_BYTES = 1_000_000
+_BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
 _MODEL_SIZE = re.compile(r"^(0|[1-9]\d*(\.\d+)?[KMBT]?|undisclosed)$")
 _URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
 
@@ -42,11 +54,85 @@ def check_name(name: str) -> str:
         raise ValueError("system name is empty")
     if len(name) > MAX_NAME:
         raise ValueError(f"system name is longer than {MAX_NAME} characters")
-    if not name.isprintable() or any(unicodedata.category(c) in ("Cf", "Co", "Cs") for c in name):
-        raise ValueError("system name contains control or invisible characters")
+    bad = bad_character(name)
+    if bad or not name.isprintable():
+        raise ValueError(f"system name contains {bad or 'a non-printable character'}")
     if name != name.strip():
         raise ValueError("system name has leading or trailing spaces")
     return name
+
+
+def bad_character(text: str, *, newlines: bool = False) -> str | None:
+    """A description of the first forbidden character in ``text``, or None.
+
+    >>> bad_character("My\u202eSystem")
+    'a bidirectional control character (U+202E)'
+    """
+    for char in text:
+        if newlines and char in "\n\t":
+            continue
+        code = f"U+{ord(char):04X}"
+        if char == "\0":
+            return "a NUL character"
+        if char in _BIDI:
+            return f"a bidirectional control character ({code})"
+        category = unicodedata.category(char)
+        if category == "Cc":
+            return f"a control character ({code})"
+        if category in ("Cf", "Co", "Cs", "Cn"):
+            return f"an invisible or unassigned character ({code})"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _prototypes() -> dict[str, str]:
+    """Each confusable character's representative (UTS #39 prototype), from ``confusable_homoglyphs``."""
+    from confusable_homoglyphs import utils
+
+    table: dict[str, list[dict[str, str]]] = utils.load("confusables.json")
+    out: dict[str, str] = {}
+    for char, glyphs in table.items():
+        if len(char) != 1:
+            continue
+        others = [g["c"].replace("\u200e", "") for g in glyphs]
+        if len(others) == 1 and len(table.get(others[0], [])) > 1:
+            out[char] = others[0]  # a source character with its prototype
+        elif len(others) == 1 and len(table.get(others[0], [])) <= 1:
+            out[char] = min(char, others[0])  # a pair: one representative for both
+    return out
+
+
+def skeleton(text: str) -> str:
+    """The confusable skeleton: every character replaced by its prototype (NFD first)."""
+    table = _prototypes()
+    return "".join(table.get(c, c) for c in unicodedata.normalize("NFD", text))
+
+
+def name_key(name: str) -> str:
+    """What two system names must share to be one entry: NFKC, case fold, confusable skeleton.
+
+    >>> name_key("\u041cy System") == name_key("my  system")
+    True
+    """
+    text = " ".join(unicodedata.normalize("NFKC", name).split())
+    return unicodedata.normalize("NFC", skeleton(skeleton(text).casefold()))
+
+
+def _text_problems(data: Any, file: Path) -> list[Problem]:
+    """Forbidden characters anywhere in the raw metadata, each with its key path."""
+    problems: list[Problem] = []
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((f"{where}.{k}" if where else str(k), v) for k, v in value.items())
+        elif isinstance(value, (list, tuple)):
+            stack.extend((f"{where}[{i}]", v) for i, v in enumerate(value))
+        elif isinstance(value, str):
+            bad = bad_character(value, newlines=where == "description")
+            if bad:
+                problems.append(Problem(file, None, where or "metadata", f"contains {bad}"))
+    return sorted(problems, key=lambda p: p.item)
 
 
 class _Strict(BaseModel):
@@ -57,8 +143,16 @@ class TrainingData(_Strict):
     """Whether and how the system saw the test articles (or their annotations)."""
 
     saw_test_articles: Literal["no", "yes", "unknown"]
-    how: str | None = Field(None, min_length=1, max_length=500)
-    datasets: tuple[str, ...] = ()
+    how: str | None = Field(None, min_length=1, max_length=LIMITS["how"])
+    datasets: tuple[str, ...] = Field((), max_length=LIMITS["datasets"])
+
+    @field_validator("datasets")
+    @classmethod
+    def _datasets(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for item in value:
+            if not item.strip() or len(item) > LIMITS["dataset"]:
+                raise ValueError(f"bad dataset {item[:40]!r}: 1-{LIMITS['dataset']} characters")
+        return value
 
     @field_validator("saw_test_articles", mode="before")
     @classmethod
@@ -84,10 +178,10 @@ class Metadata(_Strict):
     """A leaderboard entry's metadata (see the module docstring for the file format)."""
 
     name: str | None = None
-    authors: tuple[str, ...] = Field(min_length=1)
-    url: str | None = Field(None, max_length=500)
-    description: str = Field(min_length=1, max_length=2000)
-    model_size: str
+    authors: tuple[str, ...] = Field(min_length=1, max_length=LIMITS["authors"])
+    url: str | None = Field(None, max_length=LIMITS["url"])
+    description: str = Field(min_length=1, max_length=LIMITS["description"])
+    model_size: str = Field(max_length=LIMITS["model_size"])
     training_data: TrainingData
     date: dt.date
 
@@ -127,6 +221,14 @@ class Metadata(_Strict):
             raise ValueError("date is an ISO date, e.g. 2024-05-01")
         return value
 
+    @field_validator("date")
+    @classmethod
+    def _not_future(cls, value: dt.date) -> dt.date:
+        latest = dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=1)  # a day's grace for time zones
+        if value > latest:
+            raise ValueError(f"date {value.isoformat()} is in the future")
+        return value
+
     def to_json(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
 
@@ -136,9 +238,16 @@ def parse_metadata(data: Any, source: str, name: str | None = None) -> Metadata:
 
     Raises ``ProblemsError`` with one problem per invalid key.
     """
+    from bench.resultsio import MAX_DEPTH, nested_at_most
+
     file = Path(source)
     if not isinstance(data, dict):
         raise ProblemsError([Problem(file, None, "metadata", "expected a mapping of keys to values")])
+    if not nested_at_most(data, MAX_DEPTH):
+        raise ProblemsError([Problem(file, None, "metadata", f"nested more than {MAX_DEPTH} levels deep")])
+    characters = _text_problems(data, file)
+    if characters:
+        raise ProblemsError(characters)
     try:
         meta = Metadata.model_validate(data)
     except ValidationError as err:
@@ -163,14 +272,26 @@ def parse_metadata(data: Any, source: str, name: str | None = None) -> Metadata:
 
 def load_metadata(path: Path, name: str | None = None) -> Metadata:
     """Read and validate a ``META.yaml`` (or JSON) file."""
+    import os
+    import stat
+
     import yaml
 
+    file = Path(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        info = os.stat(file)
+        if not stat.S_ISREG(info.st_mode):
+            raise ProblemsError([Problem(file, None, "file", "not a regular file (a device, pipe or folder)")])
+        if info.st_size > MAX_META_BYTES:
+            message = f"file is {info.st_size:,} bytes, over the limit of {MAX_META_BYTES:,}"
+            raise ProblemsError([Problem(file, None, "file", message)])
+        text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        raise ProblemsError([Problem(Path(path), None, "file", f"cannot read: {err}")]) from err
+        raise ProblemsError([Problem(file, None, "file", f"cannot read: {err}")]) from err
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as err:
-        raise ProblemsError([Problem(Path(path), None, "file", f"invalid YAML: {err}".replace("\n", " "))]) from err
+        raise ProblemsError([Problem(file, None, "file", f"invalid YAML: {err}".replace("\n", " "))]) from err
+    except RecursionError as err:
+        raise ProblemsError([Problem(file, None, "file", "invalid YAML: nested too deeply")]) from err
     return parse_metadata(data, str(path), name)

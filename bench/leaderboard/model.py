@@ -65,3 +65,4 @@ class Board:
     ranked: list[Entry]
     unranked: list[Entry]
     warnings: list[str] = field(default_factory=list)
+    broken: list[tuple[str, str]] = field(default_factory=list)  # (path relative to the root, why)

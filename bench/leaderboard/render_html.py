@@ -149,6 +149,19 @@ def _ranked_table(board: Board) -> str:
     )
 
 
+def _broken_table(board: Board) -> str:
+    if not board.broken:
+        return ""
+    rows = [f"<tr><td><code>{esc(path)}</code></td><td>{esc(why)}</td></tr>" for path, why in board.broken]
+    return (
+        '<h2 id="broken-title">Broken entries</h2>'
+        '<p class="note">These folders are not valid entries and are not shown above.</p>'
+        '<table id="broken"><thead><tr><th>Path</th><th>Why</th></tr></thead><tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody></table>"
+    )
+
+
 def _unranked_table(board: Board) -> str:
     if not board.unranked:
         return ""
@@ -290,7 +303,7 @@ def render_html(board: Board, links: Mapping[str, str]) -> str:
             "<main>",
             f'<figure aria-label="headline F1 with 95% intervals">{render_svg(board)}</figure>',
             _ranked_table(board),
-            _unranked_table(board),
+            _unranked_table(board) + _broken_table(board),
             '<h2 id="details-title">Details</h2><p class="note">Select a system in the table to show its details here.</p>',
             details,
             "</main>",

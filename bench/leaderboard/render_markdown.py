@@ -78,6 +78,10 @@ def render_markdown(board: Board, links: Mapping[str, str], plot: str | None = "
             f"| {_system(e, links)} | {num(e.score())} | {_code(e.signature)} | {md(e.reason or '')} |"
             for e in board.unranked
         ]
+    if board.broken:
+        lines += ["", "## Broken entries", "", "These folders are not valid entries and are not shown above.", ""]
+        lines += ["| Path | Why |", "|---|---|"]
+        lines += [f"| {_code(path)} | {md(why)} |" for path, why in board.broken]
     lines += [
         "",
         "## Submitting",

@@ -7,9 +7,14 @@ An entry is the folder ``<root>/submissions/<slug>/`` holding
 - ``results.json``: the results at submission time (the leaderboard never trusts them:
   ``bench leaderboard build`` recomputes every score from the predictions).
 
-The folder is assembled in a staging folder outside the leaderboard and moved into place
-in one step (``bench.leaderboard.fsops``): a submission killed half-way leaves the
-leaderboard as it was.
+Order of work, so that nothing a user file can do costs more than validating it: the
+predictions must be a regular file under the size limit; they are validated (streaming)
+before anything is written; then, holding the leaderboard's exclusive lock for the whole
+check-and-install, the name is checked for duplicates (``metadata.name_key``: case,
+compatibility forms and confusable letters folded), the file is copied into a hidden
+staging folder inside ``submissions/``, the copy is scored, and the folder is moved into
+place in one step (``bench.leaderboard.fsops``): a submission killed half-way leaves every
+entry as it was.
 """
 
 from __future__ import annotations
@@ -25,11 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from bench.io import atomic_write_text
-from bench.leaderboard.fsops import clean_stale_staging, fsync_tree, install_dir, staging_dir
-from bench.leaderboard.metadata import Metadata
+from bench.leaderboard.fsops import SUBMISSIONS, clean_stale_staging, exclusive, fsync_tree, install_dir, staging_dir
+from bench.leaderboard.metadata import Metadata, name_key
 from bench.resultsio import DEFAULT_BOOTSTRAP, DEFAULT_SEED, Gold, dump_json, score_file
 
-SUBMISSIONS = "submissions"
 PREDICTIONS_FILE = "predictions.jsonl"
 METADATA_FILE = "metadata.json"
 RESULTS_FILE = "results.json"
@@ -61,31 +65,55 @@ def submissions_dir(root: Path) -> Path:
 
 
 def entry_dirs(root: Path) -> list[Path]:
-    """Entry folders in slug order (hidden folders are never entries)."""
+    """Entry folders in slug order: real folders only (hidden ones and symbolic links are never entries)."""
     folder = submissions_dir(root)
     if not folder.is_dir():
         return []
-    return sorted((p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.name)
+    return sorted(
+        (p for p in folder.iterdir() if not p.name.startswith(".") and p.is_dir() and not p.is_symlink()),
+        key=lambda p: p.name,
+    )
+
+
+def stray_paths(root: Path) -> list[Path]:
+    """What lies in ``submissions/`` that is not an entry: symbolic links and plain files."""
+    folder = submissions_dir(root)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if not p.name.startswith(".") and (p.is_symlink() or not p.is_dir()))
 
 
 def _stored_name(entry: Path) -> str | None:
-    import json
+    from bench.resultsio import read_json
 
     try:
-        name = json.loads((entry / METADATA_FILE).read_text(encoding="utf-8")).get("name")
-    except (OSError, ValueError, AttributeError):
+        data = read_json(entry / METADATA_FILE, max_bytes=1_000_000)
+    except Exception:
         return None
+    name = data.get("name") if isinstance(data, dict) else None
     return name if isinstance(name, str) else None
 
 
 def find_conflict(root: Path, name: str) -> tuple[Path, str] | None:
-    """The entry that ``name`` would collide with: same slug, or same name up to case."""
-    slug, key = slugify(name), name.casefold()
+    """The entry that ``name`` would collide with: same slug, or the same name up to case,
+    Unicode compatibility forms and confusable letters (``metadata.name_key``)."""
+    slug, key = slugify(name), name_key(name)
     for entry in entry_dirs(root):
         stored = _stored_name(entry)
-        if entry.name == slug or (stored is not None and stored.casefold() == key):
+        if entry.name == slug or (stored is not None and name_key(stored) == key):
             return entry, stored or entry.name
     return None
+
+
+def copy_bounded(source: Path, target: Path, max_bytes: int) -> None:
+    """Copy a regular file in chunks, refusing (``ValueError``) to write more than ``max_bytes``."""
+    written = 0
+    with open(source, "rb") as reader, open(target, "wb") as writer:
+        while chunk := reader.read(1 << 20):
+            written += len(chunk)
+            if written > max_bytes:
+                raise ValueError(f"{source} grew past {max_bytes:,} bytes while it was copied")
+            writer.write(chunk)
 
 
 @dataclass
@@ -113,39 +141,43 @@ def submit(
     replace: bool = False,
     bootstrap: int = DEFAULT_BOOTSTRAP,
     seed: int = DEFAULT_SEED,
+    max_bytes: int | None = None,
 ) -> Submitted:
     """Validate and score ``predictions``, then store the entry ``meta.name``.
 
-    Raises ``DuplicateEntry`` (unless ``replace``) and ``ProblemsError`` for predictions
-    that do not validate; in both cases nothing is written.
+    Raises ``ProblemsError`` for predictions that do not validate (or are not a regular
+    file under ``max_bytes``) and ``DuplicateEntry`` (unless ``replace``); in both cases
+    nothing is written. ``OSError`` is an environment problem (disk full, read-only).
     """
+    from bench.predictions.validate import MAX_FILE_BYTES, load_predictions
+
     assert meta.name is not None
+    limit = max_bytes or MAX_FILE_BYTES
+    load_predictions(Path(predictions), gold.docs, max_bytes=limit)  # streaming; raises before any write
     root = Path(root)
-    clean_stale_staging(root)
-    conflict = find_conflict(root, meta.name)
-    if conflict and not replace:
-        raise DuplicateEntry(
-            f"the leaderboard already has {conflict[1]!r} ({conflict[0]}); use --replace to replace it"
-        )
-    target = conflict[0] if conflict else submissions_dir(root) / slugify(meta.name)
-    staged = staging_dir(root)
-    try:
-        data = Path(predictions).read_bytes()
-        (staged / PREDICTIONS_FILE).write_bytes(data)
-        _pause()
-        results = score_file(staged / PREDICTIONS_FILE, gold, bootstrap=bootstrap, seed=seed).to_json()
-        atomic_write_text(staged / METADATA_FILE, dump_json(meta.to_json()))
-        _pause()
-        atomic_write_text(staged / RESULTS_FILE, dump_json(results))
-        _pause()
-        fsync_tree(staged)
-        again = find_conflict(root, meta.name)  # another submit may have won the race
-        if again and not replace:
-            raise DuplicateEntry(f"the leaderboard already has {again[1]!r} ({again[0]})")
-        old = install_dir(staged, target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-        return Submitted(target.name, target, results, replaced=conflict is not None)
-    finally:
-        if staged.exists():
-            shutil.rmtree(staged, ignore_errors=True)
+    with exclusive(root):
+        clean_stale_staging(root)
+        conflict = find_conflict(root, meta.name)
+        if conflict and not replace:
+            raise DuplicateEntry(
+                f"the leaderboard already has {conflict[1]!r} ({conflict[0]}); use --replace to replace it"
+            )
+        target = conflict[0] if conflict else submissions_dir(root) / slugify(meta.name)
+        staged = staging_dir(root)
+        old: Path | None = None
+        try:
+            copy_bounded(Path(predictions), staged / PREDICTIONS_FILE, limit)
+            _pause()
+            scored = score_file(staged / PREDICTIONS_FILE, gold, bootstrap=bootstrap, seed=seed, max_bytes=limit)
+            results = scored.to_json()
+            atomic_write_text(staged / METADATA_FILE, dump_json(meta.to_json()))
+            _pause()
+            atomic_write_text(staged / RESULTS_FILE, dump_json(results))
+            _pause()
+            fsync_tree(staged)
+            old = install_dir(staged, target)
+            return Submitted(target.name, target, results, replaced=conflict is not None)
+        finally:
+            for leftover in (old, staged):
+                if leftover is not None and leftover.exists():
+                    shutil.rmtree(leftover, ignore_errors=True)

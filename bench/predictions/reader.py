@@ -78,12 +78,38 @@ def _drain(handle: Any) -> None:
             return
 
 
-def read_lines(path: Path, max_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, Any | LineError]]:
-    """Yield ``(line_number, value_or_LineError)`` for every non-blank line of ``path``.
+class read_lines:  # used like the generator function it replaced
+    """Iterate ``(line_number, value_or_LineError)`` over every non-blank line of ``path``.
 
-    Raises ``OSError`` if the file cannot be opened.
+    Opens the file lazily (``OSError`` on the first iteration if it cannot be opened).
+    ``skip_rest()`` stops reading and counts the lines left, in bulk, without parsing them.
     """
-    with open(path, "rb") as handle:
+
+    def __init__(self, path: Path, max_bytes: int = MAX_LINE_BYTES) -> None:
+        self.path, self.max_bytes = Path(path), max_bytes
+        self._handle: Any = None
+
+    def __iter__(self) -> Iterator[tuple[int, Any | LineError]]:
+        with open(self.path, "rb") as handle:
+            self._handle = handle
+            try:
+                yield from self._lines(handle)
+            finally:
+                self._handle = None
+
+    def skip_rest(self) -> int:
+        """The number of lines not read yet (0 when iteration is over)."""
+        handle = self._handle
+        if handle is None:
+            return 0
+        count, last = 0, b"\n"
+        while chunk := handle.read(_CHUNK):
+            count += chunk.count(b"\n")
+            last = chunk[-1:]
+        return count + (last != b"\n")
+
+    def _lines(self, handle: Any) -> Iterator[tuple[int, Any | LineError]]:
+        max_bytes = self.max_bytes
         number = 0
         while True:
             raw = handle.readline(max_bytes + 1)

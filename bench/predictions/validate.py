@@ -2,31 +2,32 @@
 
 Two layers of checks, all reported as one line each (``FILE:LINE: DOC_ID: FIELD: message``):
 
-1. **Schema** (``bench/predictions/schema.json``, for users in other languages): the shape
-   of each line. The same rules are implemented here by hand, because ``jsonschema`` costs
-   about a millisecond a document and its messages are hard to read; a test keeps the two
-   in agreement on every malformed example and on random JSON.
-2. **Beyond the schema**: ``start < end``; offsets inside the document text; a span
+1. **Shape** (``bench.predictions.shape``): the line against ``schema.json`` - types, keys,
+   vocabularies and the size limits - by ``fastjsonschema``/``jsonschema``, not by hand.
+2. **Beyond the schema** (here): ``start < end``; offsets inside the document text; a span
    object's ``text`` equal to the document text at its offsets; ``low <= high``; number
    strings that ``bench.normalize.parse_count`` accepts; no unpaired surrogates in strings;
    every document of the split exactly once and no unknown document.
 
+Bounded cost: a file larger than ``MAX_FILE_BYTES`` (or not a regular file) is refused
+before it is read; lines are streamed; at most ``MAX_PROBLEMS`` problems are kept per
+file (then one line with the count of the rest) and ``MAX_PROBLEMS_PER_LINE`` per line.
 Nothing is scored unless the whole file validates (``load_predictions`` raises
 ``ProblemsError`` otherwise).
 """
 
 from __future__ import annotations
 
-import difflib
+import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import stat
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench.data.model import CATEGORIES, CLAIM_KINDS, EVENT_TYPES, VICTIM_CATEGORIES, VICTIMS, Document
+from bench.data.model import Document
 from bench.data.problems import Problem, ProblemsError
 from bench.predictions.model import (
-    MENTION_TYPES,
     PredClaim,
     PredCount,
     PredDocument,
@@ -38,285 +39,150 @@ from bench.predictions.model import (
     value_from_text,
 )
 from bench.predictions.reader import LineError, read_lines
+from bench.predictions.shape import Path_, order_key, shape_errors, show, size_errors
 
+MAX_FILE_BYTES = 100_000_000  # a predictions file larger than this is refused unless max_bytes is raised
+MAX_PROBLEMS = 100  # problems listed per file; the rest are counted
 MAX_PROBLEMS_PER_LINE = 20
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_KEYS = {
-    "document": ("doc_id", "mentions", "events"),
-    "mention": ("start", "end", "type"),
-    "event": ("type", "actors", "locations", "counts", "claims"),
-    "count": ("category", "victims", "value", "source"),
-    "claim": ("kind", "actor", "source"),
-    "span": ("text", "start", "end"),
-    "range": ("low", "high"),
-}
-_REQUIRED = {
-    "document": ("doc_id", "events"),
-    "mention": ("start", "end", "type"),
-    "event": ("type",),
-    "count": ("category", "value"),
-    "claim": ("kind", "actor"),
-    "span": ("text",),
-    "range": ("low", "high"),
-}
 
 
-def show(value: Any, limit: int = 40) -> str:
-    """A short, printable rendering of a user value for an error message."""
-    text = ascii(value) if isinstance(value, str) and not value.isprintable() else repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+def field_name(path: Path_) -> str:
+    """``("events", 0, "actors", 1)`` -> ``events[0].actors[1]``; the empty path is ``line``."""
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out or "line"
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    names: dict[type, str] = {str: "string", list: "array", dict: "object"}
-    return names.get(type(value), type(value).__name__)
+class _Beyond:
+    """The checks a schema cannot express, on one parsed line; builds the typed document.
 
+    Tolerant of a malformed shape (the shape layer reports that): whatever is not of the
+    expected type is skipped. ``text`` is the gold document text (None for an unknown id).
+    """
 
-def _integer(value: Any) -> int | None:
-    """JSON Schema integers: ints and integral floats, never booleans."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return None
+    def __init__(self, text: str | None) -> None:
+        self.text = text
+        self.problems: list[tuple[Path_, str]] = []
 
+    def fail(self, path: Path_, message: str) -> None:
+        self.problems.append((path, message))
 
-class _Walker:
-    """Walks one parsed line; ``text`` is the gold document text (None: schema checks only)."""
-
-    def __init__(self, add: Callable[[str, str], None], text: str | None, schema_only: bool) -> None:
-        self.add, self.text, self.full = add, text, not schema_only
-        self.failed = False
-
-    def fail(self, item: str, message: str) -> None:
-        self.failed = True
-        self.add(item, message)
-
-    def keys(self, item: str, obj: dict, kind: str) -> bool:
-        ok = True
-        for key in obj:
-            if key not in _KEYS[kind]:
-                close = difflib.get_close_matches(str(key), _KEYS[kind], n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else f" (allowed: {', '.join(_KEYS[kind])})"
-                name = (
-                    key
-                    if key.isprintable() and 0 < len(key) <= 40 and key.strip() == key and ": " not in key
-                    else show(key)
-                )
-                self.fail(f"{item}.{name}" if item else name, f"unknown key{hint}")
-                ok = False
-        for key in _REQUIRED[kind]:
-            if key not in obj:
-                self.fail(f"{item}.{key}" if item else key, "required key is missing")
-                ok = False
-        return ok
-
-    def string(self, item: str, value: Any) -> str | None:
+    def string(self, path: Path_, value: Any) -> str | None:
         if not isinstance(value, str):
-            self.fail(item, f"expected a string, got {_kind(value)}")
             return None
-        if not value:
-            self.fail(item, "empty string")
-            return None
-        if self.full and _SURROGATE.search(value):
-            self.fail(item, "string contains an unpaired surrogate (not valid Unicode)")
+        if _SURROGATE.search(value):
+            self.fail(path, "string contains an unpaired surrogate (not valid Unicode)")
             return None
         return value
 
-    def offset(self, item: str, value: Any) -> int | None:
-        number = _integer(value)
-        if number is None or number < 0:
-            got = show(value) if number is not None else _kind(value)
-            self.fail(item, f"expected a non-negative integer offset, got {got}")
-            return None
-        return number
-
-    def enum(self, item: str, value: Any, allowed: Sequence[str], what: str) -> str | None:
-        if isinstance(value, str) and value in allowed:
-            return value
-        self.fail(item, f"{show(value)} is not a known {what}; expected one of {', '.join(allowed)}")
-        return None
-
-    def within(self, item: str, start: int, end: int) -> bool:
-        if not self.full:
-            return True
+    def within(self, path: Path_, start: Any, end: Any) -> bool:
+        if not (isinstance(start, (int, float)) and isinstance(end, (int, float))):
+            return False
+        if isinstance(start, bool) or isinstance(end, bool):
+            return False
         if end <= start:
-            self.fail(item, f"end {end} must be after start {start}")
+            self.fail(path, f"end {int(end)} must be after start {int(start)}")
             return False
         if self.text is not None and end > len(self.text):
-            self.fail(item, f"end {end} is past the end of the document text ({len(self.text)} characters)")
+            self.fail(path, f"end {int(end)} is past the end of the document text ({len(self.text)} characters)")
             return False
         return True
 
-    def span_text(self, item: str, obj: dict) -> str | None:
-        """A ``{text, start, end}`` object; returns its text."""
-        if not self.keys(item, obj, "span"):
-            return None
-        text = self.string(f"{item}.text", obj["text"])
-        if ("start" in obj) != ("end" in obj):
-            self.fail(item, "give both 'start' and 'end', or neither")
-            return None
-        if "start" not in obj:
-            return text
-        start, end = self.offset(f"{item}.start", obj["start"]), self.offset(f"{item}.end", obj["end"])
-        if text is None or start is None or end is None or not self.within(item, start, end):
-            return None
-        if self.full and self.text is not None and self.text[start:end] != text:
-            self.fail(
-                item, f"text {show(text)} is not the document text at {start}:{end} ({show(self.text[start:end])})"
-            )
-            return None
-        return text
-
-    def text_field(self, item: str, value: Any) -> str | None:
-        if isinstance(value, dict):
-            return self.span_text(item, value)
-        if not isinstance(value, str):
-            self.fail(item, f"expected a string or a {{text, start, end}} object, got {_kind(value)}")
-            return None
-        return self.string(item, value)
-
-    def source(self, item: str, obj: dict) -> str | None:
-        return None if obj.get("source") is None else self.text_field(item, obj["source"])
-
-    def array(self, item: str, obj: dict, key: str) -> list:
-        value = obj.get(key, [])
-        if not isinstance(value, list):
-            self.fail(f"{item}.{key}" if item else key, f"expected an array, got {_kind(value)}")
-            return []
-        return value
-
-    def value(self, item: str, value: Any) -> PredValue | None:
-        number = _integer(value)
-        if number is not None:
-            if number < 0:
-                self.fail(item, f"a count cannot be negative ({show(value)})")
+    def text_field(self, path: Path_, value: Any) -> str | None:
+        if not isinstance(value, dict):
+            return self.string(path, value)
+        text = self.string((*path, "text"), value.get("text"))
+        if "start" in value and "end" in value:
+            start, end = value["start"], value["end"]
+            if not self.within(path, start, end) or text is None:
                 return None
-            return value_from_int(number)
-        if isinstance(value, dict) and ("low" in value or "high" in value) and "text" not in value:
-            return self.range(item, value)
-        if isinstance(value, (str, dict)):
-            text = self.text_field(item, value)
-            if text is None:
-                return None
-            if not self.full:
-                return PredValue(None, None, None, "vague", text)
-            try:
-                return value_from_text(text)
-            except ValueError as err:
-                self.fail(item, f"cannot read {show(text)} as a number: {err}")
-                return None
-        self.fail(
-            item, f"expected a non-negative integer, a {{low, high}} range or a number expression, got {_kind(value)}"
-        )
-        return None
-
-    def range(self, item: str, obj: dict) -> PredValue | None:
-        if not self.keys(item, obj, "range"):
-            return None
-        bounds = []
-        for key in ("low", "high"):
-            bound = obj[key]
-            number = _integer(bound)
-            if bound is not None and (number is None or number < 0):
+            start, end = int(start), int(end)
+            if self.text is not None and self.text[start:end] != text:
                 self.fail(
-                    f"{item}.{key}",
-                    f"expected a non-negative integer or null, got {show(bound) if number is not None else _kind(bound)}",
+                    path, f"text {show(text)} is not the document text at {start}:{end} ({show(self.text[start:end])})"
                 )
                 return None
-            bounds.append(number)
-        low, high = bounds
-        if low is None and high is None:
-            self.fail(item, "a range needs at least one of 'low' and 'high'")
-            return None
-        if self.full and low is not None and high is not None and low > high:
-            self.fail(item, f"low {low} is above high {high}")
-            return None
-        return value_from_range(low, high)
+        return text
 
-    def mention(self, item: str, obj: Any) -> PredMention | None:
-        if not isinstance(obj, dict):
-            self.fail(item, f"expected an object {{start, end, type}}, got {_kind(obj)}")
+    def value(self, path: Path_, value: Any) -> PredValue | None:
+        if isinstance(value, bool):
             return None
-        if not self.keys(item, obj, "mention"):
+        if isinstance(value, (int, float)):
+            return value_from_int(int(value)) if float(value).is_integer() and value >= 0 else None
+        if isinstance(value, dict) and ("low" in value or "high" in value) and "text" not in value:
+            low, high = value.get("low"), value.get("high")
+            bounds = [b for b in (low, high) if b is not None]
+            if not all(isinstance(b, (int, float)) and not isinstance(b, bool) for b in bounds) or not bounds:
+                return None
+            if low is not None and high is not None and low > high:
+                self.fail(path, f"low {int(low)} is above high {int(high)}")
+                return None
+            return value_from_range(None if low is None else int(low), None if high is None else int(high))
+        text = self.text_field(path, value)
+        if text is None:
             return None
-        start, end = self.offset(f"{item}.start", obj["start"]), self.offset(f"{item}.end", obj["end"])
-        kind = self.enum(f"{item}.type", obj["type"], MENTION_TYPES, "mention type")
-        if start is None or end is None or kind is None or not self.within(item, start, end):
+        try:
+            return value_from_text(text)
+        except ValueError as err:
+            self.fail(path, f"cannot read {show(text)} as a number: {err}")
             return None
-        return PredMention(start, end, kind)
 
-    def count(self, item: str, obj: Any) -> PredCount | None:
+    def items(self, obj: dict, key: str) -> list[tuple[int, Any]]:
+        value = obj.get(key, [])
+        return list(enumerate(value)) if isinstance(value, (list, tuple)) else []  # as fastjsonschema
+
+    def count(self, path: Path_, obj: Any) -> PredCount | None:
         if not isinstance(obj, dict):
-            self.fail(item, f"expected a count object, got {_kind(obj)}")
             return None
-        if not self.keys(item, obj, "count"):
-            return None
-        category = self.enum(f"{item}.category", obj["category"], CATEGORIES, "category")
-        victims = obj.get("victims")
-        if category in VICTIM_CATEGORIES:
-            if victims is None:
-                self.fail(f"{item}.victims", f"required for {category!r}: one of {', '.join(VICTIMS)}")
-            else:
-                victims = self.enum(f"{item}.victims", victims, VICTIMS, "victims class")
-        elif category is not None and victims is not None:
-            self.fail(f"{item}.victims", f"only killed and wounded take victims, not {category!r}")
-        value = self.value(f"{item}.value", obj["value"])
-        source = self.source(f"{item}.source", obj)
-        if category is None or value is None:
+        value = self.value((*path, "value"), obj.get("value"))
+        source = self.text_field((*path, "source"), obj.get("source"))
+        category, victims = obj.get("category"), obj.get("victims")
+        if value is None or not isinstance(category, str):
             return None
         return PredCount(category, victims, value, source)
 
-    def claim(self, item: str, obj: Any) -> PredClaim | None:
+    def claim(self, path: Path_, obj: Any) -> PredClaim | None:
         if not isinstance(obj, dict):
-            self.fail(item, f"expected a claim object, got {_kind(obj)}")
             return None
-        if not self.keys(item, obj, "claim"):
-            return None
-        kind = self.enum(f"{item}.kind", obj["kind"], CLAIM_KINDS, "claim kind")
-        actor = self.text_field(f"{item}.actor", obj["actor"])
-        source = self.source(f"{item}.source", obj)
-        return None if kind is None or actor is None else PredClaim(kind, actor, source)
+        actor = self.text_field((*path, "actor"), obj.get("actor"))
+        source = self.text_field((*path, "source"), obj.get("source"))
+        kind = obj.get("kind")
+        return PredClaim(kind, actor, source) if isinstance(kind, str) and actor is not None else None
 
-    def event(self, item: str, obj: Any) -> PredEvent | None:
+    def event(self, path: Path_, obj: Any) -> PredEvent | None:
         if not isinstance(obj, dict):
-            self.fail(item, f"expected an event object, got {_kind(obj)}")
             return None
-        if not self.keys(item, obj, "event"):
-            return None
-        kind = self.enum(f"{item}.type", obj["type"], EVENT_TYPES, "event type")
-        actors = [self.text_field(f"{item}.actors[{i}]", v) for i, v in enumerate(self.array(item, obj, "actors"))]
-        places = [
-            self.text_field(f"{item}.locations[{i}]", v) for i, v in enumerate(self.array(item, obj, "locations"))
-        ]
-        counts = [self.count(f"{item}.counts[{i}]", v) for i, v in enumerate(self.array(item, obj, "counts"))]
-        claims = [self.claim(f"{item}.claims[{i}]", v) for i, v in enumerate(self.array(item, obj, "claims"))]
-        if kind is None:
-            return None
+        actors = [self.text_field((*path, "actors", i), v) for i, v in self.items(obj, "actors")]
+        places = [self.text_field((*path, "locations", i), v) for i, v in self.items(obj, "locations")]
+        counts = [self.count((*path, "counts", i), v) for i, v in self.items(obj, "counts")]
+        claims = [self.claim((*path, "claims", i), v) for i, v in self.items(obj, "claims")]
+        kind = obj.get("type")
         return PredEvent(kind, tuple(actors), tuple(places), tuple(counts), tuple(claims))  # type: ignore[arg-type]
+
+    def mention(self, path: Path_, obj: Any) -> PredMention | None:
+        if not isinstance(obj, dict):
+            return None
+        start, end = obj.get("start"), obj.get("end")
+        if (
+            type(start) is int
+            and type(end) is int
+            and 0 <= start < end
+            and (self.text is None or end <= len(self.text))
+        ):
+            return PredMention(start, end, obj.get("type"))  # type: ignore[arg-type]  # the common case, fast
+        if not self.within(path, start, end):
+            return None
+        return PredMention(int(start), int(end), obj.get("type"))  # type: ignore[arg-type]
 
     def document(self, obj: Any) -> PredDocument | None:
         if not isinstance(obj, dict):
-            self.fail("line", f"expected a JSON object for one document, got {_kind(obj)}")
             return None
-        if not self.keys("", obj, "document"):
-            return None
-        doc_id = self.string("doc_id", obj["doc_id"])
-        mentions = [self.mention(f"mentions[{i}]", m) for i, m in enumerate(self.array("", obj, "mentions"))]
-        events = [self.event(f"events[{i}]", e) for i, e in enumerate(self.array("", obj, "events"))]
-        if self.failed or doc_id is None:
-            return None
-        return PredDocument(doc_id, tuple(mentions), tuple(events))  # type: ignore[arg-type]
+        doc_id = self.string(("doc_id",), obj.get("doc_id"))
+        mentions = [self.mention(("mentions", i), m) for i, m in self.items(obj, "mentions")]
+        events = [self.event(("events", i), e) for i, e in self.items(obj, "events")]
+        return None if doc_id is None else PredDocument(doc_id, tuple(mentions), tuple(events))  # type: ignore[arg-type]
 
 
 def check_object(
@@ -324,12 +190,17 @@ def check_object(
 ) -> tuple[PredDocument | None, list[tuple[str, str]]]:
     """Check one parsed line; return the document (None if invalid) and ``(field, message)`` problems.
 
-    ``schema_only=True`` applies exactly the rules of ``schema.json`` (used by the tests
-    that keep the schema and this code in agreement).
+    ``schema_only=True`` applies only the rules of ``schema.json`` (the shape layer).
     """
-    problems: list[tuple[str, str]] = []
-    walker = _Walker(lambda item, message: problems.append((item, message)), text, schema_only)
-    document = walker.document(obj)
+    found = shape_errors(obj)
+    document = None
+    if not schema_only and not size_errors(obj):  # an oversized line is not walked further
+        beyond = _Beyond(text)
+        document = beyond.document(obj)
+        shaped = {path for path, _ in found}
+        found += [(path, message) for path, message in beyond.problems if path not in shaped]
+        found.sort(key=lambda item: order_key(obj, item[0]))
+    problems = [(field_name(path), message) for path, message in found]
     return (None if problems else document), problems
 
 
@@ -345,61 +216,118 @@ def _line_doc_id(obj: Any) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+class _Log:
+    """The problems of one file, at most ``limit`` of them (``full`` then stops the validation)."""
+
+    def __init__(self, file: Path | str, limit: int) -> None:
+        self.file, self.limit = file, limit
+        self.kept: list[Problem] = []
+        self.stopped: tuple[int, int] | None = None  # (line, lines left unread)
+        self.dropped = 0
+
+    @property
+    def full(self) -> bool:
+        return len(self.kept) >= self.limit
+
+    def add(self, problem: Problem) -> None:
+        if self.full:
+            self.dropped += 1
+        else:
+            self.kept.append(problem)
+
+    def problems(self) -> list[Problem]:
+        if self.stopped is not None:
+            line, left = self.stopped
+            more = f"stopped at line {line} after {self.limit} problems; {left:,} more lines not checked"
+        elif self.dropped:
+            more = f"... and {self.dropped:,} more problems (only the first {self.limit} are listed)"
+        else:
+            return self.kept
+        return [*self.kept, Problem(Path(self.file), None, "file", more)]
+
+
 def validate_lines(
-    lines: Iterable[tuple[int, Any | LineError]], gold: Sequence[Document], file: Path | str
+    lines: Iterable[tuple[int, Any | LineError]],
+    gold: Sequence[Document],
+    file: Path | str,
+    *,
+    max_problems: int = MAX_PROBLEMS,
 ) -> tuple[list[PredDocument], list[Problem]]:
-    """Check parsed lines against the split; return predictions in split order and problems."""
+    """Check parsed lines against the split; return predictions in split order and problems.
+
+    Streams ``lines``: memory grows with the gold split, not with the file. After
+    ``max_problems`` problems it stops and counts the lines left (``lines.skip_rest()`` when
+    ``lines`` is a ``read_lines``): a file of millions of bad lines costs no more than its
+    first ones.
+    """
     texts = {doc.doc_id: doc.text for doc in gold}
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = {}  # gold documents only: a file of unknown ids cannot grow it
     found: dict[str, PredDocument] = {}
-    problems: list[Problem] = []
-    for number, obj in lines:
+    log = _Log(file, max_problems)
+    where = Path(file)
+    iterator = iter(lines)
+    for number, obj in iterator:
+        if log.full:
+            skip = getattr(lines, "skip_rest", None)
+            left = skip() if callable(skip) else sum(1 for _ in iterator)
+            log.stopped = (number, left + 1)
+            break
         if isinstance(obj, LineError):
-            if obj.doc_hint is not None:
+            if obj.doc_hint in texts:
                 seen.setdefault(obj.doc_hint, number)
-            problems.append(Problem(Path(file), _label(obj.doc_hint), "line", obj.message, line=number))
+            log.add(Problem(where, _label(obj.doc_hint), "line", obj.message, line=number))
             continue
         doc_id = _line_doc_id(obj)
         label = _label(doc_id)
         line_problems: list[Problem] = []
         if doc_id is not None:
             if doc_id in seen:
-                line_problems.append(
-                    Problem(
-                        Path(file), label, "doc_id", f"duplicate document (first on line {seen[doc_id]})", line=number
-                    )
-                )
+                message = f"duplicate document (first on line {seen[doc_id]})"
+                line_problems.append(Problem(where, label, "doc_id", message, line=number))
             elif doc_id not in texts:
                 line_problems.append(
-                    Problem(Path(file), label, "doc_id", "unknown document: not in the gold split", line=number)
+                    Problem(where, label, "doc_id", "unknown document: not in the gold split", line=number)
                 )
-            seen.setdefault(doc_id, number)
+            else:
+                seen[doc_id] = number
         document, found_problems = check_object(obj, texts.get(doc_id) if doc_id else None)
-        line_problems.extend(Problem(Path(file), label, item, message, line=number) for item, message in found_problems)
+        line_problems.extend(Problem(where, label, item, message, line=number) for item, message in found_problems)
         if len(line_problems) > MAX_PROBLEMS_PER_LINE:
             extra = len(line_problems) - MAX_PROBLEMS_PER_LINE
             line_problems = line_problems[:MAX_PROBLEMS_PER_LINE]
             line_problems.append(
-                Problem(Path(file), label, "line", f"... and {extra} more problems on this line", line=number)
+                Problem(where, label, "line", f"... and {extra} more problems on this line", line=number)
             )
-        problems.extend(line_problems)
+        for problem in line_problems:
+            log.add(problem)
         if document is not None and not line_problems:
             found[document.doc_id] = document
-    for doc in gold:
+    for doc in [] if log.stopped else gold:
         if doc.doc_id not in seen:
-            problems.append(
+            log.add(
                 Problem(
-                    Path(file),
-                    doc.doc_id,
-                    "doc_id",
-                    "missing: the gold split has this document, the predictions do not",
+                    where, doc.doc_id, "doc_id", "missing: the gold split has this document, the predictions do not"
                 )
             )
-    return [found[d.doc_id] for d in gold if d.doc_id in found], problems
+    return [found[d.doc_id] for d in gold if d.doc_id in found], log.problems()
 
 
-def load_predictions(path: Path, gold: Sequence[Document]) -> list[PredDocument]:
-    """Read and validate a predictions file; raise ``ProblemsError`` listing every problem."""
+def check_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> None:
+    """Refuse, before reading it, a path that is not a regular file or is over ``max_bytes``."""
+    try:
+        info = os.stat(path)
+    except OSError as err:
+        raise ProblemsError([Problem(Path(path), None, "file", f"cannot read: {err.strerror or err}")]) from err
+    if not stat.S_ISREG(info.st_mode):
+        raise ProblemsError([Problem(Path(path), None, "file", "not a regular file (a device, pipe or folder)")])
+    if info.st_size > max_bytes:
+        message = f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)"
+        raise ProblemsError([Problem(Path(path), None, "file", message)])
+
+
+def load_predictions(path: Path, gold: Sequence[Document], *, max_bytes: int = MAX_FILE_BYTES) -> list[PredDocument]:
+    """Read and validate a predictions file; raise ``ProblemsError`` listing the problems."""
+    check_file(Path(path), max_bytes)
     try:
         documents, problems = validate_lines(read_lines(Path(path)), gold, path)
     except OSError as err:
@@ -410,8 +338,14 @@ def load_predictions(path: Path, gold: Sequence[Document]) -> list[PredDocument]
 
 
 def validate_records(records: Sequence[Mapping[str, Any]], gold: Sequence[Document], source: str) -> list[PredDocument]:
-    """Validate in-memory records (an extractor's output); line numbers are 1-based indices."""
-    documents, problems = validate_lines(enumerate(records, 1), gold, source)
+    """Validate in-memory records (an extractor's output); line numbers are 1-based indices.
+
+    Records are made plain first (``bench.predictions.coerce.to_plain``: numpy scalars,
+    tuples, dataclasses, pydantic models), as at the command line's extractor boundary.
+    """
+    from bench.predictions.coerce import to_plain
+
+    documents, problems = validate_lines(enumerate((to_plain(r) for r in records), 1), gold, source)
     if problems:
         raise ProblemsError(problems)
     return documents
