@@ -46,6 +46,9 @@ def submit_cmd(
         ..., "--meta", help="Metadata file (YAML): authors, url, description, model_size, training_data, date."
     ),
     replace: bool = typer.Option(False, "--replace", help="Replace an existing entry with this name."),
+    raw: Path | None = typer.Option(
+        None, "--raw", help="Raw outputs of a generative system (--raw-out), stored with the entry for replay."
+    ),
     root: Path = ROOT_OPT,
     gold: Path | None = GOLD_OPT,
     kb: Path | None = KB_OPT,
@@ -61,13 +64,13 @@ def submit_cmd(
         _fail([str(p) for p in err.problems])
     checked = _gold(gold, kb)
     try:
-        done = submit(predictions, metadata, root, checked, replace=replace)
+        done = submit(predictions, metadata, root, checked, replace=replace, raw=raw)
     except ProblemsError as err:
         _fail([str(p) for p in err.problems] + [f"{len(err.problems)} problem(s); nothing was submitted"])
     except DuplicateEntry as err:
         _fail([f"bench submit: {err}"])
     except FileNotFoundError as err:
-        _fail([f"{predictions}: -: file: cannot read: {err.strerror}"])
+        _fail([f"{err.filename or predictions}: -: file: cannot read: {err.strerror}"])
     verb = "replaced" if done.replaced else "added"
     head = done.results["scores"]["overall"]
     typer.echo(

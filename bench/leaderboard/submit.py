@@ -5,7 +5,9 @@ An entry is the folder ``<root>/submissions/<slug>/`` holding
 - ``predictions.jsonl``: the submitted file, byte for byte (what was validated and scored);
 - ``metadata.json``: the validated metadata (``bench.leaderboard.metadata``);
 - ``results.json``: the results at submission time (the leaderboard never trusts them:
-  ``bench leaderboard build`` recomputes every score from the predictions).
+  ``bench leaderboard build`` recomputes every score from the predictions);
+- ``raw_outputs.jsonl`` (generative systems, ``--raw``): every request and completion, from
+  which ``--extractor openai --option replay=...`` re-creates the predictions offline.
 
 The folder is assembled in a staging folder outside the leaderboard and moved into place
 in one step (``bench.leaderboard.fsops``): a submission killed half-way leaves the
@@ -33,6 +35,7 @@ SUBMISSIONS = "submissions"
 PREDICTIONS_FILE = "predictions.jsonl"
 METADATA_FILE = "metadata.json"
 RESULTS_FILE = "results.json"
+RAW_FILE = "raw_outputs.jsonl"
 PAUSE_ENV = "BREAKOUT_TEST_SUBMIT_PAUSE"  # tests only: seconds to sleep after each staged file
 _MAX_SLUG = 60
 
@@ -113,6 +116,7 @@ def submit(
     replace: bool = False,
     bootstrap: int = DEFAULT_BOOTSTRAP,
     seed: int = DEFAULT_SEED,
+    raw: Path | None = None,
 ) -> Submitted:
     """Validate and score ``predictions``, then store the entry ``meta.name``.
 
@@ -138,6 +142,8 @@ def submit(
         _pause()
         atomic_write_text(staged / RESULTS_FILE, dump_json(results))
         _pause()
+        if raw is not None:
+            (staged / RAW_FILE).write_bytes(Path(raw).read_bytes())
         fsync_tree(staged)
         again = find_conflict(root, meta.name)  # another submit may have won the race
         if again and not replace:
