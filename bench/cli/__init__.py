@@ -13,6 +13,7 @@ import typer
 from bench import __version__
 from bench.cli.data import data_app
 from bench.cli.eval import register as register_eval
+from bench.cli.imports import register as register_import
 from bench.cli.leaderboard import register as register_leaderboard
 
 app = typer.Typer(
@@ -26,6 +27,7 @@ app = typer.Typer(
 app.add_typer(data_app, name="data")
 register_eval(app)
 register_leaderboard(app)
+register_import(app)
 
 
 def _version(value: bool) -> None:

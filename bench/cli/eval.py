@@ -38,6 +38,10 @@ MAX_BYTES_OPT = typer.Option(
 OPTION_OPT = typer.Option(
     None, "--option", "-O", metavar="KEY=VALUE", help="Any extractor option, repeatable; VALUE is JSON when it parses."
 )
+RAW_OUT_OPT = typer.Option(
+    None, "--raw-out", help="Generative extractors: write every request and completion here (default: next to --out)."
+)
+NO_CACHE_OPT = typer.Option(False, "--no-cache", help="Generative extractors: send every request, ignore the cache.")
 
 
 def _fail(lines: list[str], code: int = exitcodes.INVALID_INPUT) -> NoReturn:
@@ -81,11 +85,12 @@ def _extractor_options(model: str | None, device: str | None, option: list[str] 
 
 def _run_extractor(
     name: str, docs: list[Document], options: dict[str, Any] | None = None, split: Path | None = None
-) -> tuple[list[dict[str, Any]], list[PredDocument]]:
+) -> tuple[list[dict[str, Any]], list[PredDocument], Any]:
     """Run an extractor on the split (blind unless it needs gold); validate what it returns.
 
     ``options`` are the extractor's keyword arguments; ``split`` (the gold file being
-    evaluated) is passed as ``gold`` to extractors that train on the split.
+    evaluated) is passed as ``gold`` to extractors that train on the split. Returns the
+    records, the validated predictions and the extractor (for its ``metadata`` and ``validity``).
     """
     from bench.data.problems import ProblemsError
     from bench.extractors import blind, load_extractor
@@ -116,6 +121,10 @@ def _run_extractor(
             records = to_plain(list(returned)) if not isinstance(returned, (str, bytes, dict)) else returned
     except ExtractorExit as err:
         _fail([f"bench: extractor {name!r} failed: it {err}"], exitcodes.INTERNAL)
+    except OptionError as err:
+        _fail([f"bench: extractor {name!r}: {err}"], exitcodes.USAGE)
+    except ProblemsError as err:
+        _fail([str(p) for p in err.problems])
     except Exception as err:
         _fail([f"bench: extractor {name!r} failed: {type(err).__name__}: {err}"], exitcodes.INTERNAL)
     if not isinstance(records, list):
@@ -129,7 +138,29 @@ def _run_extractor(
     except ProblemsError as err:
         _fail([str(p) for p in err.problems])
     by_id = {r["doc_id"]: r for r in records}
-    return [by_id[d.doc_id] for d in docs], preds
+    return [by_id[d.doc_id] for d in docs], preds, extractor
+
+
+def _generative(name: str, options: dict[str, Any], raw_out: Path | None, no_cache: bool, next_to: Path | None):
+    """Extractor options with ``--raw-out``/``--no-cache`` applied (``bench.cli.generative``)."""
+    from bench.cli.generative import generative_options
+    from bench.extractors.options import OptionError
+
+    try:
+        options, note = generative_options(name, options, raw_out=raw_out, no_cache=no_cache, next_to=next_to)
+    except OptionError as err:
+        _fail([f"bench: {err}"], exitcodes.USAGE)
+    if note:
+        typer.echo(note, err=True)
+    return options
+
+
+def _validity_note(extractor: Any) -> None:
+    validity = getattr(extractor, "validity", None)
+    if isinstance(validity, dict):
+        from bench.score.render import validity_line
+
+        typer.echo(validity_line(validity), err=True)
 
 
 def _read_predictions(path: Path, docs: list[Document], max_bytes: int | None = None) -> list[PredDocument]:
@@ -185,11 +216,14 @@ def predict_cmd(
     model: str | None = MODEL_OPT,
     device: str | None = DEVICE_OPT,
     option: list[str] | None = OPTION_OPT,
+    raw_out: Path | None = RAW_OUT_OPT,
+    no_cache: bool = NO_CACHE_OPT,
 ) -> None:
     """Run an extractor over the split and write its predictions (validated) as JSON Lines."""
-    options = _extractor_options(model, device, option)
+    options = _generative(extractor, _extractor_options(model, device, option), raw_out, no_cache, out)
     checked = _load_gold(split, gold, kb)
-    records, _ = _run_extractor(extractor, checked.docs, options, checked.split_path)
+    records, _, instance = _run_extractor(extractor, checked.docs, options, checked.split_path)
+    _validity_note(instance)
     text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     if out is None:
         sys.stdout.write(text)
@@ -233,39 +267,73 @@ def eval_cmd(
         metavar="FIELD=VALUE",
         help="Exit 1 if FIELD's F1 is below VALUE (repeatable), e.g. overall=0.4.",
     ),
+    runs: int = typer.Option(
+        1, "--runs", min=1, help="Run the extractor K times (seeds seed, seed+1, ...); report each run and the range."
+    ),
+    raw_out: Path | None = RAW_OUT_OPT,
+    no_cache: bool = NO_CACHE_OPT,
 ) -> None:
     """Score predictions (a file, or an extractor run now) against a gold split."""
     from rich.console import Console
 
     from bench.data.problems import ProblemsError
     from bench.score.evaluate import evaluate
-    from bench.score.render import render_errors, render_results
+    from bench.score.render import render_errors, render_results, validity_line
 
     if predictions is not None and extractor is not None:
         _fail(["bench eval: give --predictions or --extractor, not both"], exitcodes.USAGE)
     gates = _gates(fail_under)
     options = _extractor_options(model, device, option)
-    if predictions is not None and options:
-        _fail(["bench eval: --model, --device and --option go with --extractor, not --predictions"], exitcodes.USAGE)
-    checked = _load_gold(split, gold, kb)
-    if predictions is not None:
-        preds = _read_predictions(predictions, checked.docs, max_bytes)
-    else:
-        _, preds = _run_extractor(extractor or DEFAULT_EXTRACTOR, checked.docs, options, checked.split_path)
-    try:
-        results = evaluate(
-            checked.docs,
-            checked.kb,
-            preds,
-            bootstrap=bootstrap,
-            seed=seed,
-            gold_hash=checked.hash,
-            errors=errors or errors_out is not None,
-            split=checked.split,
+    if predictions is not None and (options or runs > 1 or raw_out is not None or no_cache):
+        _fail(
+            ["bench eval: --model, --device, --option, --runs, --raw-out and --no-cache go with --extractor"],
+            exitcodes.USAGE,
         )
-    except ProblemsError as err:
-        _fail([str(p) for p in err.problems])
-    payload = results.to_json()
+    checked = _load_gold(split, gold, kb)
+
+    def score(preds: list[PredDocument], detail: bool) -> Any:
+        try:
+            return evaluate(
+                checked.docs,
+                checked.kb,
+                preds,
+                bootstrap=bootstrap,
+                seed=seed,
+                gold_hash=checked.hash,
+                errors=detail,
+                split=checked.split,
+            )
+        except ProblemsError as err:
+            _fail([str(p) for p in err.problems])
+
+    detail = errors or errors_out is not None
+    extra: dict[str, Any] = {}
+    if predictions is not None:
+        results = score(_read_predictions(predictions, checked.docs, max_bytes), detail)
+    else:
+        from bench.cli.generative import run_options, runs_block
+        from bench.extractors.options import OptionError
+
+        name = extractor or DEFAULT_EXTRACTOR
+        options = _generative(name, options, raw_out, no_cache, out)
+        try:
+            per_run = run_options(name, options, runs)
+        except OptionError as err:
+            _fail([f"bench eval: {err}"], exitcodes.USAGE)
+        done = []
+        for k, run in enumerate(per_run):
+            _, preds, instance = _run_extractor(name, checked.docs, run, checked.split_path)
+            run_results = score(preds, detail and k == 0)
+            done.append((run, run_results.to_json(), getattr(instance, "validity", None)))
+            if k == 0:
+                results, first = run_results, instance
+        for key in ("metadata", "validity"):
+            value = getattr(first, key, None)
+            if isinstance(value, dict):
+                extra["extractor" if key == "metadata" else key] = value
+        if runs > 1:
+            extra["runs"] = runs_block(done)
+    payload = {**results.to_json(), **extra}
     if out is not None:
         _write(out, _dump(payload))
     if errors_out is not None:
@@ -275,6 +343,13 @@ def eval_cmd(
     else:
         console = Console(highlight=False, soft_wrap=True)
         render_results(results, console)
+        if "validity" in extra:
+            console.print(validity_line(extra["validity"]), markup=False, highlight=False)
+        if "runs" in extra:
+            from bench.cli.generative import runs_lines
+
+            for line in runs_lines(extra["runs"]):
+                console.print(line, markup=False, highlight=False)
         if errors:
             console.print()
             render_errors(results.errors or {}, console)

@@ -55,6 +55,9 @@ def submit_cmd(
         ..., "--meta", help="Metadata file (YAML): authors, url, description, model_size, training_data, date."
     ),
     replace: bool = typer.Option(False, "--replace", help="Replace an existing entry with this name."),
+    raw: Path | None = typer.Option(
+        None, "--raw", help="Raw outputs of a generative system (--raw-out), stored with the entry for replay."
+    ),
     root: Path = ROOT_OPT,
     gold: Path | None = GOLD_OPT,
     kb: Path | None = KB_OPT,
@@ -73,7 +76,7 @@ def submit_cmd(
         _fail([str(p) for p in err.problems])
     checked = _gold(gold, kb)
     try:
-        done = submit(predictions, metadata, root, checked, replace=replace, max_bytes=max_bytes)
+        done = submit(predictions, metadata, root, checked, replace=replace, max_bytes=max_bytes, raw=raw)
     except ProblemsError as err:
         _fail([str(p) for p in err.problems] + [f"{len(err.problems)} problem(s); nothing was submitted"])
     except DuplicateEntry as err:

@@ -23,6 +23,7 @@ BUILTIN: dict[str, str] = {
     "empty": "bench.extractors.empty:EmptyExtractor",
     "rules": "baselines.rules:RuleExtractor",
     "transformer": "baselines.transformer:TransformerExtractor",
+    "openai": "bench.generative.extractor:OpenAIExtractor",
 }
 
 

@@ -5,7 +5,9 @@ An entry is the folder ``<root>/submissions/<slug>/`` holding
 - ``predictions.jsonl``: the submitted file, byte for byte (what was validated and scored);
 - ``metadata.json``: the validated metadata (``bench.leaderboard.metadata``);
 - ``results.json``: the results at submission time (the leaderboard never trusts them:
-  ``bench leaderboard build`` recomputes every score from the predictions).
+  ``bench leaderboard build`` recomputes every score from the predictions);
+- ``raw_outputs.jsonl`` (generative systems, ``--raw``): every request and completion, from
+  which ``--extractor openai --option replay=...`` re-creates the predictions offline.
 
 Order of work, so that nothing a user file can do costs more than validating it: the
 predictions must be a regular file under the size limit; they are validated (streaming)
@@ -37,6 +39,7 @@ from bench.resultsio import DEFAULT_BOOTSTRAP, DEFAULT_SEED, Gold, dump_json, sc
 PREDICTIONS_FILE = "predictions.jsonl"
 METADATA_FILE = "metadata.json"
 RESULTS_FILE = "results.json"
+RAW_FILE = "raw_outputs.jsonl"
 PAUSE_ENV = "BREAKOUT_TEST_SUBMIT_PAUSE"  # tests only: seconds to sleep after each staged file
 _MAX_SLUG = 60
 
@@ -142,6 +145,7 @@ def submit(
     bootstrap: int = DEFAULT_BOOTSTRAP,
     seed: int = DEFAULT_SEED,
     max_bytes: int | None = None,
+    raw: Path | None = None,
 ) -> Submitted:
     """Validate and score ``predictions``, then store the entry ``meta.name``.
 
@@ -174,6 +178,8 @@ def submit(
             _pause()
             atomic_write_text(staged / RESULTS_FILE, dump_json(results))
             _pause()
+            if raw is not None:
+                copy_bounded(Path(raw), staged / RAW_FILE, limit)
             fsync_tree(staged)
             old = install_dir(staged, target)
             return Submitted(target.name, target, results, replaced=conflict is not None)

@@ -71,6 +71,29 @@ def render_results(results: Results, console: Console) -> None:
         console.print(line, markup=False, highlight=False)
 
 
+def validity_line(validity: dict[str, Any]) -> str:
+    """One line of a generative run's validity diagnostics (``bench.generative.validity``),
+    printed under the table: they are reported beside the scores, never inside them."""
+    n = validity["documents"]
+    failed = validity["parse_errors"] + validity["schema_errors"] + validity["request_errors"]
+    parts = [
+        f"{validity['ok']}/{n} documents valid",
+        f"{validity['parse_errors']} parse, {validity['schema_errors']} schema, "
+        f"{validity['request_errors']} request failures (scored as empty: {failed})",
+        f"{validity['truncated']} truncated",
+        f"{validity['ungrounded']}/{validity['strings']} strings ungrounded",
+    ]
+    if validity.get("prompt_tokens") is not None:
+        parts.append(f"tokens {validity['prompt_tokens']} prompt + {validity.get('completion_tokens') or 0} completion")
+    if validity.get("seconds_per_document") is not None:
+        parts.append(f"{validity['seconds_per_document']:.2f} s/document")
+    if validity.get("cached"):
+        parts.append(f"{validity['cached']} from cache")
+    if validity.get("retries"):
+        parts.append(f"{validity['retries']} retries")
+    return "validity: " + "; ".join(parts)
+
+
 def render_errors(errors: dict[str, Any], console: Console) -> None:
     """Per document and field, the missed (gold) and spurious (predicted) items."""
     if not errors:
