@@ -140,10 +140,18 @@ class Side:
 
 
 def side_from_results(data: dict[str, Any], label: str) -> Side:
+    """A results dict as a ``Side``; its ``scored`` fields (default: all) are what its headline
+    averages."""
+    from bench.score.fields import FIELDS
     from bench.score.stats import StatsTable
 
+    scored: dict[str, Any] = data["scored"] if isinstance(data.get("scored"), dict) else {}
     try:
-        table = StatsTable.from_per_document(data["per_document"])
+        table = StatsTable.from_per_document(
+            data["per_document"],
+            fields=tuple(scored.get("fields", FIELDS)),
+            span=bool(scored.get("span", True)),
+        )
     except (ValueError, AttributeError, TypeError) as err:
         raise ProblemsError([Problem(Path(label), None, "per_document", f"cannot read the statistics: {err}")]) from err
     return Side(label, str(data["signature"]), data["scores"], table, data)

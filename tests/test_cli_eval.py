@@ -16,6 +16,7 @@ from bench.cli import app
 from bench.data.load import gold_hash
 from bench.data.model import Document
 from bench.extractors import registry
+from bench.score.signature import SCORER_VERSION
 
 
 def run(*args: str):
@@ -66,7 +67,9 @@ def test_predict_validate_eval_round_trip(tmp_path: Path, gold, tiny_files) -> N
     result = run("eval", "--predictions", str(preds), *gold, "--bootstrap", "50")
     assert result.exit_code == 0
     assert "headline (mean F1 of actor, location, count, attribution): 1.000 [1.000, 1.000]" in result.stdout
-    signature = f"breakout:v1|split:custom@-|gold:sha256={gold_hash(*tiny_files)}|scorer=1.0|norm=v1|boot=50:0"
+    signature = (
+        f"breakout:v1|split:custom@-|gold:sha256={gold_hash(*tiny_files)}|scorer={SCORER_VERSION}|norm=v1|boot=50:0"
+    )
     assert f"signature: {signature}" in result.stdout
     for field in ("actor", "location", "count", "attribution", "span strict", "span partial"):
         assert any(line.strip("│ ").startswith(field) for line in result.stdout.splitlines()), field

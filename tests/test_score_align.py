@@ -9,7 +9,7 @@ from conftest import entity
 from bench.data.model import Document, Event
 from bench.predictions.model import PredEvent
 from bench.score.align import align_events
-from bench.score.fields import GoldEvent, PredItems, entity_names
+from bench.score.items import GoldEvent, PredItems, entity_names
 
 TEXT = "Isis attacked Taji. Gunmen raided Kirkuk. Militants hit Mosul."
 DOC = Document(
@@ -30,14 +30,16 @@ DOC = Document(
     ],
 )
 NAMES = entity_names(DOC, {})
-GOLDS = [GoldEvent.of(e) for e in DOC.events]
+GOLDS = [GoldEvent.of(e, NAMES) for e in DOC.events]
+KINDS = ("actor", "location", "count", "count_source", "claim_source")
 
 
 def _align(*events: PredEvent):
     preds = [PredItems.of(e, i) for i, e in enumerate(events)]
     alignment = align_events(preds, GOLDS, NAMES)
     return {
-        (alignment.preds[i].index, alignment.golds[j].id): alignment.matches[(i, j)].total for i, j in alignment.pairs
+        (alignment.preds[i].index, alignment.golds[j].id): sum(alignment.stats[(i, j)][k] for k in KINDS)
+        for i, j in alignment.pairs
     }
 
 
@@ -74,6 +76,10 @@ def test_order_of_events_and_items_never_matters() -> None:
         for golds in itertools.permutations(GOLDS):
             alignment = align_events(preds, list(golds), NAMES)
             results.add(
-                tuple(sorted((alignment.golds[j].id, alignment.preds[i].key().__repr__()) for i, j in alignment.pairs))
+                tuple(
+                    sorted(
+                        (alignment.golds[j].id, alignment.preds[i].content_key().__repr__()) for i, j in alignment.pairs
+                    )
+                )
             )
     assert len(results) == 1

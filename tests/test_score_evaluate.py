@@ -15,6 +15,7 @@ from bench.extractors.oracle import OracleExtractor
 from bench.normalize.numbers import parse_count
 from bench.predictions.validate import validate_records
 from bench.score.evaluate import SCORE_KEYS, evaluate
+from bench.score.signature import SCORER_VERSION
 
 NAMES = {
     "GROUP": ["ISIS", "Isis", "gunmen", "militants", "officials", "the ministry", "Al-Qaeda"],
@@ -162,7 +163,8 @@ def test_oracle_scores_exactly_one_on_random_splits(seed: int) -> None:
     for key in (*("actor", "location", "count", "attribution", "overall", "span", "span_partial"),):
         assert results.scores[key]["f1"] == 1.0, key
         assert results.scores[key]["recall"] == 1.0 and results.scores[key]["precision"] == 1.0
-    assert all(v == 1.0 for doc in results.diagnostics["per_document"].values() for v in doc.values())
+    # a field a document has nothing of is undefined there (None), never a free 1.0
+    assert all(v in (1.0, None) for doc in results.diagnostics["per_document"].values() for v in doc.values())
 
 
 def test_empty_scores_zero_recall_everywhere(tiny_split) -> None:
@@ -175,8 +177,10 @@ def test_empty_scores_zero_recall_everywhere(tiny_split) -> None:
         assert score["recall"] == 0.0 and score["f1"] == 0.0, key
         assert score["ci"] == [0.0, 0.0], key  # resamples with nothing to find are left out
     assert results.headline == 0.0
-    # d3 has no gold events: nothing to find, nothing predicted -> a perfect document
-    assert results.diagnostics["per_document"]["d3"]["actor"] == 1.0
+    # d3 has no gold events: nothing to find, nothing predicted -> undefined, not perfect
+    # (issue 9 item 7; scorer 1.0 gave it 1.0, inflating per-document scores)
+    assert results.diagnostics["per_document"]["d3"]["actor"] is None
+    assert results.diagnostics["per_document"]["d3"]["overall"] is None
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
@@ -201,7 +205,10 @@ def test_results_json(tiny_split) -> None:
     docs, kb = tiny_split
     results = evaluate(docs, kb, EmptyExtractor().predict(docs), bootstrap=20, seed=5, gold_hash="0123456789ab")
     payload = json.loads(json.dumps(results.to_json(), allow_nan=False))
-    assert payload["signature"] == "breakout:v1|split:custom@-|gold:sha256=0123456789ab|scorer=1.0|norm=v1|boot=20:5"
+    assert (
+        payload["signature"]
+        == f"breakout:v1|split:custom@-|gold:sha256=0123456789ab|scorer={SCORER_VERSION}|norm=v1|boot=20:5"
+    )
     assert payload["gold_hash"] == "0123456789ab" and payload["bootstrap"]["resamples"] == 20
     assert set(payload["scores"]) >= {"actor", "location", "count", "attribution", "overall", "span"}
     assert set(payload["scores"]["actor"]) >= {"precision", "recall", "f1", "ci"}
