@@ -315,3 +315,36 @@ def test_case_15_a_bound_the_other_way_is_a_mismatch(value, matches: bool) -> No
     stats = score([event])
     assert stats["count"] == ((1, 0, 1) if matches else (0, 1, 2))
     assert stats["attribution"] == ((1, 0, 3) if matches else (0, 1, 4))
+
+
+def test_a_new_item_kind_needs_no_other_code(monkeypatch) -> None:
+    """Fields are data: the ``claim`` item kind of the module docstring, (kind, actor) with
+    no source, is matched by the generic machinery once it is registered."""
+    from bench.score import fields
+    from bench.score.collapsed import kind_stats
+    from bench.score.items import GoldEvent, PredItems
+    from bench.score.match import match_events
+
+    kind = fields.ItemKind(
+        "claim_actor",
+        pred_keys=lambda p: [(c.kind, a) for c, (a, _) in zip(p.claims, p.claim_n)],
+        gold_items=lambda g: [(c.id, c) for c in g.claims],
+        probes=lambda c, names: [(c.kind, a) for a in names.get(c.actor, ())],
+    )
+    monkeypatch.setitem(fields.ITEM_KINDS, "claim_actor", kind)
+    names = entity_names(DOC, KB)
+    pred, _ = check_object({"doc_id": "h", "events": [PERFECT]}, TEXT)
+    p = PredItems.of(pred.events[0], 0)
+    p.claims[0] = type(p.claims[0])(p.claims[0].kind, p.claims[0].actor, "somebody else")  # source ignored
+    p.__post_init__()
+    g = GoldEvent.of(E1, names)
+    assert match_events(p, g, names, ("claim_actor",)).stats == {"claim_actor": 2}
+    assert kind_stats([p], [g], "claim_actor", names) == (2, 0, 0)
+
+
+def test_every_registered_split_is_scored_on_registered_fields() -> None:
+    from bench.score.fields import FIELD_SPECS
+    from bench.splits import registry
+
+    for split in registry().values():
+        assert set(split.fields) <= set(FIELD_SPECS), split.name
