@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import random
 
+import pytest
 from conftest import entity
 
 from bench.data.model import Document, Event
@@ -65,7 +66,11 @@ def _brute_force(keys: list[str], gold: list[frozenset[str]]) -> tuple[int, int,
     return tp, fp, len(gold) - tp
 
 
-def test_flows_equal_brute_force_on_random_cases() -> None:
+@pytest.mark.parametrize("small_cells", [0, 10**9])  # flows (scipy.sparse.csgraph) and dense matchings
+def test_flows_equal_brute_force_on_random_cases(monkeypatch, small_cells: int) -> None:
+    import bench.score.collapsed as collapsed
+
+    monkeypatch.setattr(collapsed, "SMALL_CELLS", small_cells)
     rng = random.Random(0)
     names = ["x", "y", "z", "w"]
     for _ in range(150):

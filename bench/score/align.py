@@ -21,8 +21,9 @@ negatives (gold).
 
 The criteria are encoded as one integer weight per pair, in mixed radix (each level's
 radix exceeds the largest sum that level can reach), and solved by
-``linear_sum_assignment`` separately for each connected group of events that share
-items. The weights are exact in double precision up to 2^53; for a group so large that
+``linear_sum_assignment`` (``bench.score.assign``); a document with more than
+``GROUP_EDGES`` candidate pairs is first split into connected groups of events that share
+items, each solved on its own (the same optimum, at a fraction of the cost). The weights are exact in double precision up to 2^53; for a group so large that
 the full encoding would not fit (hundreds of events sharing items), the lowest levels
 are dropped from the bottom until it fits, and the content order settles what they
 would have.
@@ -34,12 +35,10 @@ would have.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
-from scipy.sparse.csgraph import connected_components
 
 from bench.score.assign import best_pairs
 from bench.score.fields import FIELD_SPECS, FIELDS, GRADE_DIAGNOSTICS, kinds_of
@@ -47,6 +46,8 @@ from bench.score.items import GoldEvent, Names, PredItems
 from bench.score.pairs import Edges, pair_edges
 
 EXACT_LIMIT = 2**53
+SMALL_GROUP = 64  # groups with at most this many edges are weighted in Python integers (faster when tiny)
+GROUP_EDGES = 256  # documents with more candidate pairs are split into connected groups first
 
 
 @dataclass
@@ -67,53 +68,88 @@ def canonical(preds: Sequence[PredItems], golds: Sequence[GoldEvent]) -> tuple[l
 
 def field_tp(edges: Edges, field: str) -> np.ndarray:
     """Per edge, the true positives of ``field`` (summed over its item kinds)."""
-    total = np.zeros(len(edges.rows), dtype=np.int64)
+    total = np.zeros(len(edges.rows), dtype=np.int32)
     for kind in FIELD_SPECS[field].kinds:
         if kind in edges.names:
             total += edges.column(kind)
     return total
 
 
-def levels(preds: Sequence[PredItems], golds: Sequence[GoldEvent], edges: Edges, fields: Sequence[str]) -> np.ndarray:
-    """``(criteria, edges)`` integer matrix of the criteria above, most important first."""
+def levels(edges: Edges, same_type: np.ndarray, fields: Sequence[str]) -> Iterator[np.ndarray]:
+    """The criteria above, most important first, one integer per edge (computed lazily)."""
     ordered = [f for f in FIELDS if f in fields]
-    per_field = [field_tp(edges, f) for f in ordered]
-    pred_types = np.array([p.type for p in preds], dtype=object)
-    gold_types = np.array([g.type for g in golds], dtype=object)
-    same_type = (
-        (pred_types[edges.rows] == gold_types[edges.cols]).astype(np.int64)
-        if len(edges.rows)
-        else np.zeros(0, dtype=np.int64)
-    )
-    rows = [sum(per_field, np.zeros(len(edges.rows), dtype=np.int64)), same_type, *per_field[:-1]]
+    yield sum((field_tp(edges, f) for f in ordered), np.zeros(len(edges.rows), dtype=np.int32))
+    yield same_type
+    for f in ordered[:-1]:
+        yield field_tp(edges, f)
     for kind, grade, needs in GRADE_DIAGNOSTICS.values():
         name = f"{kind}.{grade}"
         if needs in fields and name in edges.names:
-            rows.append(edges.column(name))
-    rows.append(np.ones(len(edges.rows), dtype=np.int64))
-    return np.vstack(rows) if rows else np.zeros((0, 0), dtype=np.int64)
+            yield edges.column(name)
+    yield np.ones(len(edges.rows), dtype=np.int32)
 
 
-def _weights(crit: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """Mixed-radix weights of one group's edges (float64, exact), lowest levels dropped if needed."""
-    bounds = []
-    for level in crit:
-        row_max = np.zeros(rows.max() + 1, dtype=np.int64)
-        col_max = np.zeros(cols.max() + 1, dtype=np.int64)
-        np.maximum.at(row_max, rows, level)
-        np.maximum.at(col_max, cols, level)
-        bounds.append(int(min(row_max.sum(), col_max.sum())))
-    used = len(bounds)
-    while used > 1:
-        span = 1
-        for b in bounds[:used]:
-            span *= b + 1
-        if span <= EXACT_LIMIT:
+def _local(ids: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ``ids`` (sorted) and each id's position among them, without sorting."""
+    present = np.zeros(size, dtype=bool)
+    present[ids] = True
+    return np.flatnonzero(present), (np.cumsum(present) - 1)[ids]
+
+
+def _group_matrix(criteria: Iterator[np.ndarray], r_local: np.ndarray, c_local: np.ndarray, shape: tuple) -> np.ndarray:
+    """The dense mixed-radix weight matrix of one group (exact float64): level by level from
+    the most important, each level's radix one more than the largest sum it can reach (the
+    smaller of its row maxima and its column maxima summed); a level that would take the
+    weights past ``EXACT_LIMIT`` is dropped, with every level below it."""
+    weight = np.zeros(shape, dtype=np.float64)
+    level_matrix = np.zeros(shape, dtype=np.int32)
+    span = 1
+    for n, values in enumerate(criteria):
+        level_matrix[r_local, c_local] = values
+        bound = int(min(level_matrix.max(axis=1).sum(dtype=np.int64), level_matrix.max(axis=0).sum(dtype=np.int64)))
+        if n and span * (bound + 1) > EXACT_LIMIT:
             break
-        used -= 1
-    weight = np.zeros(crit.shape[1], dtype=np.float64)
-    for level, bound in zip(crit[:used], bounds[:used]):
-        weight = weight * (bound + 1) + level
+        weight *= bound + 1
+        weight += level_matrix
+        span *= bound + 1
+    return weight
+
+
+def _groups(edges: Edges, n_pred: int, n_gold: int) -> tuple[int, np.ndarray]:
+    """The connected group of each edge (events linked by shared items). Small documents are
+    one group: splitting them changes no optimum and would cost more than it saves."""
+    if len(edges.rows) <= GROUP_EDGES:
+        return 1, np.zeros(len(edges.rows), dtype=np.int32)
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import connected_components
+
+    graph = sp.coo_matrix(
+        (np.ones(len(edges.rows), dtype=np.int8), (edges.rows, n_pred + edges.cols)), shape=(n_pred + n_gold,) * 2
+    )
+    n_groups, label = connected_components(graph, directed=False)
+    return int(n_groups), label[edges.rows]
+
+
+def _group_matrix_small(
+    criteria: Iterator[np.ndarray], r_local: np.ndarray, c_local: np.ndarray, shape: tuple
+) -> list[list[int]]:
+    """``_group_matrix`` in Python integers, for a group of a few edges (same numbers)."""
+    n_rows, n_cols = shape
+    rows, cols = r_local.tolist(), c_local.tolist()
+    weight = [[0] * n_cols for _ in range(n_rows)]
+    span = 1
+    for n, level in enumerate(criteria):
+        values = level.tolist()
+        row_max, col_max = [0] * n_rows, [0] * n_cols
+        for r, c, v in zip(rows, cols, values):
+            row_max[r] = max(row_max[r], v)
+            col_max[c] = max(col_max[c], v)
+        bound = min(sum(row_max), sum(col_max))
+        if n and span * (bound + 1) > EXACT_LIMIT:
+            break
+        for r, c, v in zip(rows, cols, values):
+            weight[r][c] = weight[r][c] * (bound + 1) + v
+        span *= bound + 1
     return weight
 
 
@@ -121,23 +157,28 @@ def align_edges(
     preds: Sequence[PredItems], golds: Sequence[GoldEvent], edges: Edges, fields: Sequence[str]
 ) -> list[tuple[int, int]]:
     """The aligned pairs (positions into ``preds`` and ``golds``, in canonical order)."""
-    crit = levels(preds, golds, edges, fields)
-    keep = crit[0] > 0 if crit.size else np.zeros(0, dtype=bool)
-    rows, cols, crit = edges.rows[keep], edges.cols[keep], crit[:, keep]
-    if not len(rows):
-        return []
+    matched = next(levels(edges, np.zeros(0, dtype=np.int32), fields))
+    work = edges if matched.all() else edges.subset(np.flatnonzero(matched))  # no matched item: never aligned
+    rows, cols = work.rows.tolist(), work.cols.tolist()
+    if len(set(rows)) == len(rows) and len(set(cols)) == len(cols):
+        return sorted(zip(rows, cols))  # no two pairs compete (or none at all): align them all
+    types = {t: n for n, t in enumerate(sorted({p.type for p in preds} | {g.type for g in golds}))}
+    pred_types = np.array([types[p.type] for p in preds], dtype=np.int32)
+    gold_types = np.array([types[g.type] for g in golds], dtype=np.int32)
     n_pred, n_gold = len(preds), len(golds)
-    graph = sp.coo_matrix((np.ones(len(rows)), (rows, n_pred + cols)), shape=(n_pred + n_gold,) * 2)
-    _, label = connected_components(graph, directed=False)
-    group = label[rows]
+    n_groups, group = _groups(work, n_pred, n_gold)
+    if n_groups == 1 or (group == group[0]).all():
+        parts = [work]
+    else:
+        order = np.argsort(group.astype(np.int16) if n_groups < 2**15 else group, kind="stable")
+        parts = [work.subset(np.sort(mine)) for mine in np.split(order, np.flatnonzero(np.diff(group[order])) + 1)]
     out: list[tuple[int, int]] = []
-    for g in np.unique(group):
-        mine = np.flatnonzero(group == g)
-        r_ids, r_local = np.unique(rows[mine], return_inverse=True)
-        c_ids, c_local = np.unique(cols[mine], return_inverse=True)
-        weight = _weights(crit[:, mine], r_local, c_local)
-        matrix = np.zeros((len(r_ids), len(c_ids)))
-        matrix[r_local, c_local] = weight
+    for part in parts:
+        r_ids, r_local = _local(part.rows, n_pred)
+        c_ids, c_local = _local(part.cols, n_gold)
+        same = (pred_types[part.rows] == gold_types[part.cols]).astype(np.int32)
+        build = _group_matrix_small if len(part.rows) <= SMALL_GROUP else _group_matrix
+        matrix = build(levels(part, same, fields), r_local, c_local, (len(r_ids), len(c_ids)))
         out.extend((int(r_ids[a]), int(c_ids[b])) for a, b in best_pairs(matrix))
     return sorted(out)
 
@@ -157,6 +198,7 @@ def align_events(
     preds, golds = canonical(preds, golds)
     edges = pair_edges(preds, golds, names, kinds if kinds is not None else kinds_of(fields))
     pairs = align_edges(preds, golds, edges, fields)
-    where = {pair: e for e, pair in enumerate(zip(edges.rows.tolist(), edges.cols.tolist()))}
-    stats = {pair: dict(zip(edges.names, edges.stats[where[pair]].tolist())) for pair in pairs}
+    codes = edges.rows.astype(np.int64) * max(1, len(golds)) + edges.cols  # sorted: edges are in (row, col) order
+    where = np.searchsorted(codes, [i * max(1, len(golds)) + j for i, j in pairs]).tolist()
+    stats = {pair: dict(zip(edges.names, edges.stats[e].tolist())) for pair, e in zip(pairs, where)}
     return Alignment(preds, golds, pairs, stats)

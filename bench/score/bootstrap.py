@@ -5,7 +5,8 @@ Resample ``r`` uses the ``r``-th call ``rng.integers(0, n, size=n)`` of
 ``numpy.random.default_rng(seed)`` (drawn a block at a time, which gives the same numbers),
 so results depend only on (documents, resamples, seed). Each resample becomes a vector of
 document multiplicities, and a block of resamples times the statistics matrix gives their
-totals in one product. Blocks hold at most ``BLOCK_CELLS`` multiplicities, and each block
+totals in one product. Blocks hold at most ``BLOCK_CELLS`` multiplicities (and
+``BLOCK_RESAMPLES`` resamples), and each block
 is reduced to the scores that are reported before the next is drawn
 (``bootstrap_map``), so memory does not grow with the number of resamples beyond the
 scores kept for the percentiles (8 bytes per reported score and resample).
@@ -30,7 +31,8 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
-BLOCK_CELLS = 4_000_000  # multiplicities held at once: resamples per block x documents
+BLOCK_CELLS = 1_000_000  # multiplicities held at once: resamples per block x documents
+BLOCK_RESAMPLES = 2048  # and at most this many resamples per block (their scores are computed at once)
 MAX_RESAMPLES = 100_000
 DISTINCT_LIMIT = 10**15  # above this, ``distinct_resamples`` says None (effectively unlimited)
 
@@ -59,7 +61,7 @@ def resample_blocks(matrix: np.ndarray, resamples: int, seed: int) -> Iterator[n
         yield np.zeros((resamples, k))
         return
     rng = np.random.default_rng(seed)
-    block = max(1, min(resamples, BLOCK_CELLS // n))
+    block = max(1, min(resamples, BLOCK_RESAMPLES, BLOCK_CELLS // n))
     for lo in range(0, resamples, block):
         size = min(block, resamples - lo)
         draws = rng.integers(0, n, size=(size, n))
@@ -77,12 +79,17 @@ def resample_totals(matrix: np.ndarray, resamples: int, seed: int) -> np.ndarray
 def bootstrap_map(
     matrix: np.ndarray, resamples: int, seed: int, reduce: Callable[[np.ndarray], dict[str, np.ndarray]]
 ) -> dict[str, np.ndarray]:
-    """``reduce`` applied to each block of resampled totals, its arrays concatenated."""
-    parts: dict[str, list[np.ndarray]] = {}
+    """``reduce`` applied to each block of resampled totals, its arrays written into one
+    preallocated ``(resamples,)`` array per key."""
+    out: dict[str, np.ndarray] = {}
+    done = 0
     for totals in resample_blocks(matrix, resamples, seed):
         for key, values in reduce(totals).items():
-            parts.setdefault(key, []).append(np.asarray(values, dtype=float))
-    return {key: np.concatenate(values) for key, values in parts.items()}
+            if key not in out:
+                out[key] = np.empty(resamples, dtype=float)
+            out[key][done : done + len(totals)] = values
+        done += len(totals)
+    return out
 
 
 def percentile_ci(samples: np.ndarray, level: float = 0.95) -> list[float] | None:

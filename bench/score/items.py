@@ -69,6 +69,7 @@ class GoldEvent:
     counts: list[Count]
     claims: list[Claim]
     names: Names = field(default_factory=dict, repr=False)
+    cache: dict = field(default_factory=dict, repr=False, compare=False)  # views by kinds (bench.score.match)
 
     def __post_init__(self) -> None:
         self.actors = sorted(self.actors, key=lambda e: (_name_key(e, self.names), e))
@@ -122,6 +123,7 @@ class PredItems:
     locations_n: list[str] = field(init=False)
     count_src_n: list[SourceKey] = field(init=False)
     claim_n: list[tuple[str, SourceKey]] = field(init=False)
+    cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.actors = sorted(self.actors, key=lambda a: (norm(a), a))
@@ -135,6 +137,7 @@ class PredItems:
         self.locations_n = [norm(p) for p in self.locations]
         self.count_src_n = [pred_source(c.source) for c in self.counts]
         self.claim_n = [(norm(c.actor), pred_source(c.source)) for c in self.claims]
+        self.cache = {}
 
     @classmethod
     def of(cls, event: PredEvent, index: int | str) -> PredItems:

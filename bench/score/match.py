@@ -35,25 +35,46 @@ class GoldView:
     grade_probes: dict[tuple[str, str], list[frozenset[Hashable]]]
 
 
+def _kind_keys(pred: PredItems, name: str) -> tuple[list[Hashable], dict[str, list[Hashable]]]:
+    cached = pred.cache.get(name)
+    if cached is None:
+        kind = ITEM_KINDS[name]
+        cached = pred.cache[name] = (kind.pred_keys(pred), {g.name: g.pred_keys(pred) for g in kind.grades})
+    return cached
+
+
 def pred_view(pred: PredItems, kinds: Sequence[str]) -> PredView:
+    """The event's keys (each kind computed once per event)."""
     keys, grade_keys = {}, {}
     for name in kinds:
-        kind = ITEM_KINDS[name]
-        keys[name] = kind.pred_keys(pred)
-        for grade in kind.grades:
-            grade_keys[(name, grade.name)] = grade.pred_keys(pred)
+        keys[name], grades = _kind_keys(pred, name)
+        for grade, values in grades.items():
+            grade_keys[(name, grade)] = values
     return PredView(keys, grade_keys)
 
 
-def gold_view(gold: GoldEvent, names: Names, kinds: Sequence[str]) -> GoldView:
-    ids, probes, grade_probes = {}, {}, {}
-    for name in kinds:
+def _kind_items(gold: GoldEvent, names: Names, name: str) -> tuple:
+    key = (name, id(names))
+    cached = gold.cache.get(key)
+    if cached is None:
         kind = ITEM_KINDS[name]
         items = kind.gold_items(gold)
-        ids[name] = [i for i, _ in items]
-        probes[name] = [frozenset(kind.probes(item, names)) for _, item in items]
-        for grade in kind.grades:
-            grade_probes[(name, grade.name)] = [frozenset(grade.probes(item, names)) for _, item in items]
+        cached = gold.cache[key] = (
+            [i for i, _ in items],
+            [frozenset(kind.probes(item, names)) for _, item in items],
+            {g.name: [frozenset(g.probes(item, names)) for _, item in items] for g in kind.grades},
+            names,  # kept alive with the cache, so that its id stays its own
+        )
+    return cached
+
+
+def gold_view(gold: GoldEvent, names: Names, kinds: Sequence[str]) -> GoldView:
+    """The event's items and probes (each kind computed once per event and names)."""
+    ids, probes, grade_probes = {}, {}, {}
+    for name in kinds:
+        ids[name], probes[name], grades, _ = _kind_items(gold, names, name)
+        for grade, values in grades.items():
+            grade_probes[(name, grade)] = values
     return GoldView(ids, probes, grade_probes)
 
 
@@ -83,10 +104,14 @@ def match_views(pred: PredView, gold: GoldView, kinds: Sequence[str]) -> PairMat
             stats.update({f"{name}.{g.name}": 0 for g in grades})
             continue
         compatible = [[k in p for p in probes] for k in keys]
-        chosen = max_matching(compatible)
+        forced = _forced(compatible)
+        chosen = forced if forced is not None else max_matching(compatible)
         pairs[name], stats[name] = chosen, len(chosen)
         for grade in grades:
             gkeys, gprobes = pred.grade_keys[(name, grade.name)], gold.grade_probes[(name, grade.name)]
+            if forced is not None:  # the only maximum matching
+                stats[f"{name}.{grade.name}"] = sum(gkeys[a] in gprobes[b] for a, b in forced)
+                continue
             bonus = [[int(c and k in p) for c, p in zip(row, gprobes)] for row, k in zip(compatible, gkeys)]
             if not any(any(row) for row in bonus):
                 stats[f"{name}.{grade.name}"] = 0
@@ -96,6 +121,15 @@ def match_views(pred: PredView, gold: GoldView, kinds: Sequence[str]) -> PairMat
             if grade is grades[0]:
                 pairs[name] = best  # error reports show the matching of the first grade
     return PairMatch(pairs, stats)
+
+
+def _forced(compatible: list[list[bool]]) -> list[tuple[int, int]] | None:
+    """The matching when no two compatible pairs share a row or a column (then it is the only
+    maximum matching), else None."""
+    pairs = [(a, b) for a, row in enumerate(compatible) for b, ok in enumerate(row) if ok]
+    if len({a for a, _ in pairs}) == len(pairs) == len({b for _, b in pairs}):
+        return pairs
+    return None
 
 
 def match_events(pred: PredItems, gold: GoldEvent, names: Names, kinds: Sequence[str]) -> PairMatch:

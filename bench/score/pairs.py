@@ -23,13 +23,16 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
 
 from bench.score.fields import ITEM_KINDS, stat_names
 from bench.score.items import GoldEvent, Names, PredItems
 from bench.score.match import gold_view, match_views, pred_view
+
+if TYPE_CHECKING:  # pragma: no cover
+    import scipy.sparse as sp
 
 EXACT_PAIRS = 256  # documents with at most this many event pairs are matched pair by pair
 BLOCK_CELLS = 2_000_000  # predicted events per block x gold items: bounds the products' memory
@@ -48,23 +51,31 @@ class Edges:
     def column(self, name: str) -> np.ndarray:
         return self.stats[:, self.names.index(name)]
 
+    def subset(self, idx: np.ndarray) -> Edges:
+        """The edges at positions ``idx`` (in that order)."""
+        return Edges(self.rows[idx], self.cols[idx], self.stats[idx], self.names)
+
 
 def _edges(found: dict[tuple[int, int], list[int]], names: tuple[str, ...]) -> Edges:
     keys = sorted(found)
-    rows = np.array([k[0] for k in keys], dtype=np.int64)
-    cols = np.array([k[1] for k in keys], dtype=np.int64)
-    stats = np.array([found[k] for k in keys], dtype=np.int64).reshape(len(keys), len(names))
+    rows = np.array([k[0] for k in keys], dtype=np.int32)
+    cols = np.array([k[1] for k in keys], dtype=np.int32)
+    stats = np.array([found[k] for k in keys], dtype=np.int32).reshape(len(keys), len(names))
     return Edges(rows, cols, stats, names)
 
 
 def exact_edges(preds: Sequence[PredItems], golds: Sequence[GoldEvent], names: Names, kinds: Sequence[str]) -> Edges:
-    """Every pair compared with the exact matcher."""
+    """Every pair compared with the exact matcher (pairs whose keys meet no probe skipped)."""
     columns = stat_names(kinds)
     pviews = [pred_view(p, kinds) for p in preds]
     gviews = [gold_view(g, names, kinds) for g in golds]
+    pred_keys = [{(k, key) for k in kinds for key in pv.keys[k]} for pv in pviews]
+    gold_probes = [{(k, probe) for k in kinds for accepted in gv.probes[k] for probe in accepted} for gv in gviews]
     found: dict[tuple[int, int], list[int]] = {}
     for i, pv in enumerate(pviews):
         for j, gv in enumerate(gviews):
+            if pred_keys[i].isdisjoint(gold_probes[j]):
+                continue
             match = match_views(pv, gv, kinds)
             if match.total:
                 found[(i, j)] = [match.stats[c] for c in columns]
@@ -75,6 +86,8 @@ class _KeySpace:
     """Distinct predicted keys of one kind (or grade) and the events' presence matrix."""
 
     def __init__(self, per_event: Sequence[Sequence[Hashable]]) -> None:
+        import scipy.sparse as sp
+
         self.ids: dict[Hashable, int] = {}
         rows, cols = [], []
         for i, keys in enumerate(per_event):
@@ -87,6 +100,8 @@ class _KeySpace:
 
     def accepts(self, probes: Sequence[frozenset[Hashable]]) -> sp.csc_matrix:
         """keys x items: item ``g`` accepts key ``k``."""
+        import scipy.sparse as sp
+
         rows, cols = [], []
         for g, accepted in enumerate(probes):
             for probe in accepted:
@@ -99,6 +114,8 @@ class _KeySpace:
 
 def indexed_edges(preds: Sequence[PredItems], golds: Sequence[GoldEvent], names: Names, kinds: Sequence[str]) -> Edges:
     """The same statistics as ``exact_edges``, by index lookups (see the module docstring)."""
+    import scipy.sparse as sp
+
     columns = stat_names(kinds)
     pviews = [pred_view(p, kinds) for p in preds]
     gviews = [gold_view(g, names, kinds) for g in golds]
@@ -123,44 +140,47 @@ def indexed_edges(preds: Sequence[PredItems], golds: Sequence[GoldEvent], names:
             gspace = _KeySpace([pv.grade_keys[key] for pv in pviews])
             gaccepts = gspace.accepts([p for gv in gviews for p in gv.grade_probes[key]])
             plans.append((columns.index(f"{name}.{grade.name}"), gspace.presence, gaccepts, to_event))
-    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, int]] = []
-    touched: list[np.ndarray] = []
     n_items = max((a.shape[1] for _, _, a, _ in plans), default=1)
     block = max(1, BLOCK_CELLS // max(1, n_items))
-    for lo in range(0, n_pred, block):
-        hi = min(n_pred, lo + block)
-        for column, presence, accepts, to_event in plans:
-            covered = (presence[lo:hi] @ accepts).astype(np.int64)  # events x items: 1 = accepted
-            per_event = (covered @ to_event).tocoo()
-            rows, cols, values = per_event.row.astype(np.int64) + lo, per_event.col.astype(np.int64), per_event.data
-            mixed = tangled[cols]
-            touched.append(rows[mixed] * n_gold + cols[mixed])
-            keep = ~mixed & (values > 0)
-            parts.append((rows[keep], cols[keep], values[keep], column))
-    n_cols = len(columns)
-    linear = np.concatenate([r * n_gold + c for r, c, _, _ in parts]) if parts else np.zeros(0, dtype=np.int64)
-    pairs, where = np.unique(linear, return_inverse=True)
-    stats = np.zeros((len(pairs), n_cols), dtype=np.int64)
-    offset = 0
-    for r, _, values, column in parts:
-        stats[where[offset : offset + len(r)], column] = values
-        offset += len(r)
+    matrices: dict[int, sp.csr_matrix] = {}
+    touched: list[np.ndarray] = []
+    for column, presence, accepts, to_event in plans:
+        blocks = []
+        for lo in range(0, n_pred, block):
+            covered = (presence[lo : lo + block] @ accepts).astype(np.int32)  # events x items: 1 = accepted
+            blocks.append((covered @ to_event).astype(np.int32))
+        matrix = sp.vstack(blocks, format="csr") if blocks else sp.csr_matrix((n_pred, n_gold), dtype=np.int32)
+        matrix.sum_duplicates()  # canonical: sorted indices, no duplicates
+        mixed = tangled[matrix.indices]
+        if mixed.any():
+            rows = np.repeat(np.arange(n_pred, dtype=np.int64), np.diff(matrix.indptr))
+            touched.append(rows[mixed] * n_gold + matrix.indices[mixed])
+            matrix.data[mixed] = 0
+        matrix.eliminate_zeros()
+        matrices[column] = matrix
     base = [columns.index(k) for k in kinds]
-    real = stats[:, base].sum(axis=1) > 0  # grade probes refine base probes: a grade alone is no match
-    pairs, stats = pairs[real], stats[real]
-    exact: dict[tuple[int, int], list[int]] = {}
+    total = sum((matrices[c] for c in base), sp.csr_matrix((n_pred, n_gold), dtype=np.int32)).tocsr()
+    total.sum_duplicates()
+    total.eliminate_zeros()  # every listed pair has a base match: grade probes refine base probes
+    rows = np.repeat(np.arange(n_pred, dtype=np.int64), np.diff(total.indptr))
+    codes = rows * n_gold + total.indices
+    stats = np.zeros((len(codes), len(columns)), dtype=np.int32)
+    for column, matrix in matrices.items():
+        m_rows = np.repeat(np.arange(n_pred, dtype=np.int64), np.diff(matrix.indptr))
+        stats[np.searchsorted(codes, m_rows * n_gold + matrix.indices), column] = matrix.data
+    del matrices, total, rows
+    exact: dict[int, list[int]] = {}
     for code in np.unique(np.concatenate(touched)).tolist() if touched else []:
         i, j = divmod(code, n_gold)
         match = match_views(pviews[i], gviews[j], kinds)
         if match.total:
-            exact[(i, j)] = [match.stats[c] for c in columns]
+            exact[code] = [match.stats[c] for c in columns]
     if exact:
-        extra = np.array([i * n_gold + j for i, j in exact], dtype=np.int64)
-        pairs = np.concatenate([pairs, extra])
-        stats = np.concatenate([stats, np.array(list(exact.values()), dtype=np.int64)])
-        order = np.argsort(pairs, kind="stable")
-        pairs, stats = pairs[order], stats[order]
-    return Edges(pairs // n_gold, pairs % n_gold, stats, columns)
+        codes = np.concatenate([codes, np.fromiter(exact, dtype=np.int64, count=len(exact))])
+        stats = np.concatenate([stats, np.array(list(exact.values()), dtype=np.int32)])
+        order = np.argsort(codes, kind="stable")
+        codes, stats = codes[order], stats[order]
+    return Edges((codes // n_gold).astype(np.int32), (codes % n_gold).astype(np.int32), stats, columns)
 
 
 def pair_edges(preds: Sequence[PredItems], golds: Sequence[GoldEvent], names: Names, kinds: Sequence[str]) -> Edges:
