@@ -454,3 +454,24 @@ def test_intervals_do_not_depend_on_the_block_size(monkeypatch) -> None:
         monkeypatch.setattr(bootstrap, "BLOCK_CELLS", cells)
         assert evaluate(docs, KB, records, bootstrap=300, seed=4).to_json() == whole
     assert not float(whole["scores"]["span_partial"]["tp"]).is_integer()
+
+
+def test_error_listing_on_a_split_without_some_fields() -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from bench.score.render import render_errors, render_results
+    from bench.splits import Split
+
+    docs, records = _two_documents()
+    split = Split(name="x/test", version="1", gold="-", kb="-", fields=("actor", "count"), span=False)
+    results = evaluate(docs, {}, records, bootstrap=20, split=split, errors=True)
+    assert set(results.errors["d2"]) == {"actor", "count", "events"}
+    out = StringIO()
+    console = Console(file=out, width=200)
+    render_results(results, console)
+    render_errors(results.errors, console)
+    text = out.getvalue()
+    assert "attribution" not in text and "span" not in text
+    assert "headline (mean F1 of actor, count)" in text and "escaped = 12" in text

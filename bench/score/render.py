@@ -104,7 +104,7 @@ def render_errors(errors: dict[str, Any], console: Console) -> None:
         return
     for doc_id, found in errors.items():
         console.print(f"{doc_id}", markup=False, highlight=False, style="bold")
-        for name in (*FIELDS, "span"):
+        for name in (n for n in (*FIELDS, "span") if n in found):  # the split's fields only
             for kind in ("missed", "spurious"):
                 for item in found[name][kind]:
                     if name == "span":
