@@ -4,7 +4,9 @@ Per document this produces, for ``bench.score.stats``, for each of the split's f
 - ``<field>``: tp / fp / fn after event alignment (``bench.score.align``); tp is the number
   of matched items in aligned pairs, fp the predicted items not matched, fn the gold items
   not matched;
-- ``collapsed.<field>``: the doc-collapsed variant (``bench.score.collapsed``);
+  predicted counts that match a document total are excused (``bench.score.totals``);
+- ``collapsed.<field>``: the doc-collapsed variant (``bench.score.collapsed``; totals are
+  gold counts there);
 and, whatever the split:
 - ``events``: aligned pairs (tp), unaligned predicted (fp) and gold (fn) events;
 - ``event_type``: aligned pairs with the same type (correct) out of aligned pairs (total);
@@ -23,6 +25,7 @@ from typing import Any
 
 from bench.data.model import Count, Document
 from bench.predictions.model import PredCount, PredDocument
+from bench.score import totals as doc_totals
 from bench.score.align import Alignment, align_events
 from bench.score.collapsed import collapsed_stats
 from bench.score.fields import FIELD_SPECS, FIELDS, GRADE_DIAGNOSTICS, field_sizes, kinds_of
@@ -50,18 +53,34 @@ def score_events(
     *,
     fields: Sequence[str] = FIELDS,
     detail: bool = False,
+    totals: Sequence[Count] | None = None,
 ) -> tuple[Stats, dict[str, Any] | None]:
-    """Statistics of the event layers for one document, and the error detail if asked."""
+    """Statistics of the event layers for one document, and the error detail if asked.
+
+    ``totals`` are the document's totals (``bench.score.totals``; default: the gold
+    document's ``totals``, when its model has them).
+    """
+    if totals is None:
+        totals = list(getattr(gold, "totals", ()))  # Document.totals (gold v2)
+    kinds = scored_kinds(fields)
     golds = [GoldEvent.of(e, names) for e in gold.events]
     preds = [PredItems.of(e, i) for i, e in enumerate(pred.events)]
-    alignment = align_events(preds, golds, names, fields, kinds=scored_kinds(fields))
+    alignment = align_events(preds, golds, names, fields, kinds=kinds)
+    matches = (
+        {(i, j): match_events(alignment.preds[i], alignment.golds[j], names, kinds) for i, j in alignment.pairs}
+        if detail or totals
+        else {}
+    )
+    excused = doc_totals.excused(alignment, matches, totals, names, kinds)
     stats: Stats = {}
     for name in fields:
         tp = sum(s[kind] for s in alignment.stats.values() for kind in FIELD_SPECS[name].kinds)
         n_pred = sum(field_sizes(p, (name,))[name] for p in alignment.preds)
+        n_pred -= sum(len(excused.get(kind, ())) for kind in FIELD_SPECS[name].kinds)
         n_gold = sum(field_sizes(g, (name,))[name] for g in alignment.golds)
         stats[name] = _prf(tp, n_pred, n_gold)
-    stats.update(collapsed_stats(alignment.preds, alignment.golds, names, fields))
+    collapsed_golds = alignment.golds + ([doc_totals.as_gold_event(totals, gold.doc_id, names)] if totals else [])
+    stats.update(collapsed_stats(alignment.preds, collapsed_golds, names, fields))
     n_aligned = len(alignment.pairs)
     stats["events"] = _prf(n_aligned, len(preds), len(golds))
     same_type = sum(alignment.preds[i].type == alignment.golds[j].type for i, j in alignment.pairs)
@@ -71,14 +90,20 @@ def score_events(
             correct = sum(s[f"{kind}.{grade}"] for s in alignment.stats.values())
             total = sum(s[kind] for s in alignment.stats.values())
             stats[diagnostic] = (float(correct), float(total))
-    return stats, (_detail(alignment, gold, names, fields) if detail else None)
+    return stats, (_detail(alignment, matches, gold, fields, excused) if detail else None)
 
 
 # ---- error detail -------------------------------------------------------------------------
 
 
 def _display(gold: Document) -> dict[str, str]:
-    return {e.id: min(e.mentions, key=lambda m: m.start).text for e in gold.entities}
+    # first mention; an entity with none (a converted corpus's KB-only place): its alias or KB id
+    return {
+        e.id: min(e.mentions, key=lambda m: m.start).text
+        if e.mentions
+        else (list(getattr(e, "aliases", ())) or [e.kb or e.id])[0]
+        for e in gold.entities
+    }
 
 
 def _value(count: Count) -> str:
@@ -119,14 +144,16 @@ def _pred_items(event: PredItems) -> dict[str, list[str]]:
 
 
 def _detail(
-    alignment: Alignment, gold: Document, names: Mapping[str, frozenset[str]], fields: Sequence[str]
+    alignment: Alignment,
+    matches: Mapping[tuple[int, int], Any],
+    gold: Document,
+    fields: Sequence[str],
+    excused: Mapping[str, set[tuple[int, int]]],
 ) -> dict[str, Any]:
     display = _display(gold)
-    kinds = kinds_of(fields)
     out: dict[str, Any] = {name: {"missed": [], "spurious": []} for name in fields}
     aligned_p = {i: j for i, j in alignment.pairs}
     aligned_g = {j: i for i, j in alignment.pairs}
-    matches = {(i, j): match_events(alignment.preds[i], alignment.golds[j], names, kinds) for i, j in alignment.pairs}
     for j, event in enumerate(alignment.golds):
         match = matches.get((aligned_g[j], j)) if j in aligned_g else None
         items = _gold_items(event, display)
@@ -142,6 +169,7 @@ def _detail(
         for name in fields:
             for kind in FIELD_SPECS[name].kinds:
                 taken = {a for a, _ in match.pairs[kind]} if match else set()
+                taken |= {a for e, a in excused.get(kind, ()) if e == i}  # matches a document total
                 out[name]["spurious"].extend(
                     {"event": f"events[{pred_event.index}]", "item": text}
                     for k, text in enumerate(items[kind])

@@ -28,13 +28,16 @@ SourceKey = tuple[str, ...]  # () for a null source, (normal form,) for a predic
 
 
 def entity_names(doc: Document, kb: Mapping[str, KBEntry]) -> dict[str, frozenset[str]]:
-    """Every entity id of ``doc`` -> the normalised strings that name it (mentions + KB).
+    """Every entity id of ``doc`` -> the normalised strings that name it: its mentions, its
+    own ``aliases`` (a converted corpus's alternative strings, when the model has them), its
+    KB name and KB aliases.
 
     A string whose normal form is empty ("the") names nothing, so it matches nothing.
     """
     names: dict[str, frozenset[str]] = {}
     for entity in doc.entities:
         found = {norm(m.text) for m in entity.mentions}
+        found.update(norm(a) for a in getattr(entity, "aliases", ()))  # gold v2: strings naming it off the text
         entry = kb.get(entity.kb) if entity.kb else None
         if entry is not None:
             found.add(norm(entry.name))
