@@ -475,3 +475,12 @@ def test_error_listing_on_a_split_without_some_fields() -> None:
     text = out.getvalue()
     assert "attribution" not in text and "span" not in text
     assert "headline (mean F1 of actor, count)" in text and "escaped = 12" in text
+
+
+def test_a_split_with_an_undefined_field_is_refused() -> None:
+    from bench.splits import Split
+
+    docs, records = _two_documents()
+    split = Split(name="x/test", version="1", gold="-", kb="-", fields=("actor", "nonesuch"))
+    with pytest.raises(ValueError, match="nonesuch"):
+        evaluate(docs, {}, records, bootstrap=0, split=split)

@@ -23,7 +23,7 @@ from bench.predictions.model import PredDocument
 from bench.predictions.validate import validate_records
 from bench.score.bootstrap import bootstrap_map, check_resamples, distinct_resamples, percentile_ci
 from bench.score.document import score_events
-from bench.score.fields import FIELDS
+from bench.score.fields import FIELD_SPECS, FIELDS
 from bench.score.items import entity_names
 from bench.score.signature import content_hash, make_signature
 from bench.score.spans import gold_mentions, pred_mentions, span_errors, span_stats
@@ -270,6 +270,9 @@ def evaluate(
     check_resamples(bootstrap)
     preds = _coerce(gold_docs, predictions)
     fields = split.fields if split is not None else FIELDS
+    unknown = [f for f in fields if f not in FIELD_SPECS]
+    if unknown:
+        raise ValueError(f"split {split.label if split else '-'} lists fields the scorer does not define: {unknown}")
     span = split.span if split is not None else True
     table, found = statistics(gold_docs, kb, preds, detail=errors, fields=fields, span=span)
     scores, diagnostics = summarise(table, bootstrap=bootstrap, seed=seed)
