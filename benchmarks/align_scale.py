@@ -2,6 +2,8 @@
 
     python benchmarks/align_scale.py                    # 500 1000 2000 events a side
     python benchmarks/align_scale.py 2000 --before-max 2000
+    git worktree add /tmp/scorer-1.0 a2c62db            # the last scorer 1.0 commit
+    python benchmarks/align_scale.py 500 1000 2000 --before-root /tmp/scorer-1.0 --before-max 2000
 
 One custom gold document with N gold events and N predicted events (a noisy copy, in
 another order), in two shapes:
@@ -11,9 +13,10 @@ another order), in two shapes:
   shares an item with every gold event (the dense worst case for alignment).
 For each, in a fresh process (peak memory is that run's alone), it scores the document
 with ``bench.score.evaluate`` (no bootstrap, no span layer cost worth naming) twice:
-- ``before``: every event pair compared by the exact matcher (what scorer 1.0 did for
-  every pair), forced with ``bench.score.pairs.EXACT_PAIRS``; only up to ``--before-max``
-  events, since it grows with N^2;
+- ``before``: every event pair compared by the exact matcher, forced with
+  ``bench.score.pairs.EXACT_PAIRS`` (all pairs, as scorer 1.0 compared them); or, with
+  ``--before-root DIR``, scorer 1.0 itself from a checkout of an older commit; only up to
+  ``--before-max`` events, since it grows with N^2 (1.0's scores differ: other rules);
 - ``after``: the default, index lookups (``bench.score.pairs.indexed_edges``).
 It prints wall time, CPU time and peak resident memory above the process's memory before
 scoring, and checks that both give the same scores.
@@ -24,6 +27,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import random
 import re
 import subprocess
@@ -32,7 +36,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, os.environ.get("BENCH_ROOT") or str(Path(__file__).resolve().parents[1]))
 
 from bench.data.model import Claim, Count, CountValue, Document, Entity, Event, Span
 
@@ -126,15 +130,16 @@ def _memory() -> dict[str, int]:
 
 
 def run_one(n: int, shape: str, mode: str) -> dict[str, Any]:
-    import bench.score.pairs as pairs
-    from bench.score.evaluate import evaluate
+    import importlib
+
     from bench.splits import Split
 
+    evaluate = importlib.import_module("bench.score.evaluate").evaluate
     rng = random.Random(n)
     doc = make_document(n, shape, rng)
     pred = make_prediction(doc, rng)
-    if mode == "before":
-        pairs.EXACT_PAIRS = 10**12
+    if mode == "before" and not os.environ.get("BENCH_ROOT"):
+        importlib.import_module("bench.score.pairs").EXACT_PAIRS = 10**12
     split = Split(name="bench/big", version="1", gold=Path("-"), kb=Path("-"), span=False)
     gc.collect()
     base = _memory()["VmRSS"]
@@ -157,6 +162,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[500, 1000, 2000])
     parser.add_argument("--before-max", type=int, default=1000, help="largest N to run all-pairs on")
+    parser.add_argument("--before-root", help="run 'before' with the bench package of this checkout (scorer 1.0)")
     parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -171,12 +177,21 @@ def main() -> None:
                 if mode == "before" and n > args.before_max:
                     print(f"{n:>7} {shape:>7} {mode:>7} {'(skipped: --before-max)':>26}", flush=True)
                     continue
+                env = dict(os.environ)
+                if mode == "before" and args.before_root:
+                    env["BENCH_ROOT"] = args.before_root
                 out = subprocess.run(
-                    [sys.executable, __file__, "--one", str(n), shape, mode], check=True, capture_output=True, text=True
+                    [sys.executable, __file__, "--one", str(n), shape, mode],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                    env=env,
                 ).stdout
                 r = json.loads(out)
                 found[mode] = r["scores"]
-                same = "" if len(found) < 2 else ("yes" if found["before"] == found["after"] else "NO")
+                same = (
+                    "" if len(found) < 2 or args.before_root else ("yes" if found["before"] == found["after"] else "NO")
+                )
                 print(
                     f"{n:>7} {shape:>7} {mode:>7} {r['wall_s']:>8.2f} {r['cpu_s']:>8.2f} {r['peak_mb']:>8.1f}  {same}",
                     flush=True,

@@ -159,9 +159,10 @@ def align_edges(
     """The aligned pairs (positions into ``preds`` and ``golds``, in canonical order)."""
     matched = next(levels(edges, np.zeros(0, dtype=np.int32), fields))
     work = edges if matched.all() else edges.subset(np.flatnonzero(matched))  # no matched item: never aligned
-    rows, cols = work.rows.tolist(), work.cols.tolist()
-    if len(set(rows)) == len(rows) and len(set(cols)) == len(cols):
-        return sorted(zip(rows, cols))  # no two pairs compete (or none at all): align them all
+    if not len(work.rows):
+        return []
+    if np.bincount(work.rows).max() == 1 and np.bincount(work.cols).max() == 1:
+        return sorted(zip(work.rows.tolist(), work.cols.tolist()))  # no two pairs compete: align them all
     types = {t: n for n, t in enumerate(sorted({p.type for p in preds} | {g.type for g in golds}))}
     pred_types = np.array([types[p.type] for p in preds], dtype=np.int32)
     gold_types = np.array([types[g.type] for g in golds], dtype=np.int32)
