@@ -29,7 +29,7 @@ from bench.resultsio import (
     results_of,
 )
 
-GATED: tuple[str, ...] = ("overall", "actor", "location", "count", "attribution", "span")
+GATED: tuple[str, ...] = ("overall", "actor", "location", "count", "attribution", "claim", "span")
 
 
 class SignatureMismatch(ValueError):
@@ -66,6 +66,12 @@ class Comparison:
     resamples: int
     seed: int
     rows: list[FieldDelta] = field(default_factory=list)
+    documents: int = 0  # documents both sides are scored on
+
+    @property
+    def min_p_value(self) -> float | None:
+        """The smallest p-value the paired test can give: 1 / (resamples + 1)."""
+        return 1 / (self.resamples + 1) if self.resamples else None
 
     @property
     def regressions(self) -> list[FieldDelta]:
@@ -77,7 +83,13 @@ class Comparison:
             "candidate": self.candidate,
             "signature": self.signature,
             "max_drop": self.max_drop,
-            "paired_bootstrap": {"resamples": self.resamples, "seed": self.seed},
+            "paired_bootstrap": {
+                "resamples": self.resamples,
+                "seed": self.seed,
+                "documents": self.documents,
+                "distinct_resamples": _distinct(self.documents),
+                "min_p_value": self.min_p_value,
+            },
             "fields": {
                 r.field: {
                     "baseline": r.baseline,
@@ -92,6 +104,15 @@ class Comparison:
             "regressions": [r.field for r in self.regressions],
         }
 
+    def _limits(self) -> list[str]:
+        distinct, floor = _distinct(self.documents), self.min_p_value
+        if floor is None:
+            return []
+        line = f"smallest possible p-value {floor:.4f} (1 / (resamples + 1)): a difference in every resample gets it"
+        if distinct is not None and distinct < self.resamples:
+            line += f"; {self.documents} documents allow only {distinct} distinct resamples"
+        return [line]
+
     def lines(self) -> list[str]:
         """The human table, one line per field, then a verdict."""
         out = [
@@ -99,6 +120,7 @@ class Comparison:
             f"candidate: {self.candidate}",
             f"signature: {self.signature}",
             f"paired bootstrap: {self.resamples} resamples, seed {self.seed}; max drop {self.max_drop:g}",
+            *self._limits(),
             "",
             f"{'field':<12} {'baseline':>9} {'candidate':>9} {'delta':>8}  {'95% CI of delta':<18} {'p-value':>7}  status",
         ]
@@ -147,6 +169,8 @@ def compare_sides(
         except ValueError as err:
             reasons = [str(err)]
         raise SignatureMismatch(baseline.signature, candidate.signature, reasons or ["they are not equal"])
+    scored = {*baseline.stats.fields, "overall", *(("span", "span_partial") if baseline.stats.span else ())}
+    fields = [f for f in fields if f in scored]  # a split without a field does not report it
     try:
         tests = paired_bootstrap(baseline.stats, candidate.stats, resamples=resamples, seed=seed, metrics=tuple(fields))
     except ValueError as err:
@@ -155,7 +179,22 @@ def compare_sides(
         FieldDelta(name, t["a"], t["b"], t["delta"], t["ci"], t["p_value"], dropped(t["delta"], max_drop))
         for name, t in tests.items()
     ]
-    return Comparison(baseline.label, candidate.label, baseline.signature, max_drop, resamples, seed, rows)
+    return Comparison(
+        baseline.label,
+        candidate.label,
+        baseline.signature,
+        max_drop,
+        resamples,
+        seed,
+        rows,
+        documents=len(baseline.stats.doc_ids),
+    )
+
+
+def _distinct(documents: int) -> int | None:
+    from bench.score.bootstrap import distinct_resamples
+
+    return distinct_resamples(documents)
 
 
 Source = str | Path | dict | Sequence[dict] | Any

@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-# scores that can be gated: the headline, the four fields, the span layers and their types
+# scores that can be gated: the headline, the fields (a split reports its own), the span layers and their types
 GATEABLE: tuple[str, ...] = (
     "overall",
     "actor",
     "location",
     "count",
     "attribution",
+    "claim",
     "span",
     "span.PERSON",
     "span.GROUP",

@@ -226,8 +226,10 @@ class Side:
 
 def side_from_results(data: dict[str, Any], label: str) -> Side:
     """A results file as a ``Side``; its scores are recomputed from ``per_document`` and
-    must equal the stored ones (``ProblemsError`` otherwise: a hand-edited or corrupted file)."""
+    must equal the stored ones (``ProblemsError`` otherwise: a hand-edited or corrupted file).
+    Its ``scored`` fields (default: all) are what its headline averages."""
     from bench.score.evaluate import summarise
+    from bench.score.fields import DEFAULT_FIELDS
     from bench.score.stats import StatsTable
 
     file = Path(label)
@@ -236,8 +238,13 @@ def side_from_results(data: dict[str, Any], label: str) -> Side:
     problems = check_per_document(data["per_document"], file)
     if problems:
         raise ProblemsError(problems)
+    scored: dict[str, Any] = data["scored"] if isinstance(data.get("scored"), dict) else {}
     try:
-        table = StatsTable.from_per_document(data["per_document"])
+        table = StatsTable.from_per_document(
+            data["per_document"],
+            fields=tuple(scored.get("fields", DEFAULT_FIELDS)),
+            span=bool(scored.get("span", True)),
+        )
     except (ValueError, AttributeError, TypeError) as err:
         raise ProblemsError([Problem(file, None, "per_document", f"cannot read the statistics: {err}")]) from err
     recomputed, _ = summarise(table, bootstrap=0, seed=0)

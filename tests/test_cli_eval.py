@@ -16,6 +16,7 @@ from bench.cli import app
 from bench.data.load import gold_hash
 from bench.data.model import Document
 from bench.extractors import registry
+from bench.score.signature import SCORER_VERSION
 
 
 def run(*args: str):
@@ -66,7 +67,9 @@ def test_predict_validate_eval_round_trip(tmp_path: Path, gold, tiny_files) -> N
     result = run("eval", "--predictions", str(preds), *gold, "--bootstrap", "50")
     assert result.exit_code == 0
     assert "headline (mean F1 of actor, location, count, attribution): 1.000 [1.000, 1.000]" in result.stdout
-    signature = f"breakout:v1|split:custom@-|gold:sha256={gold_hash(*tiny_files)}|scorer=1.0|norm=v1|boot=50:0"
+    signature = (
+        f"breakout:v1|split:custom@-|gold:sha256={gold_hash(*tiny_files)}|scorer={SCORER_VERSION}|norm=v1|boot=50:0"
+    )
     assert f"signature: {signature}" in result.stdout
     for field in ("actor", "location", "count", "attribution", "span strict", "span partial"):
         assert any(line.strip("│ ").startswith(field) for line in result.stdout.splitlines()), field
@@ -178,3 +181,21 @@ def test_unwritable_output_is_a_usage_error(tmp_path: Path, gold) -> None:
     blocker.write_text("")
     result = run("eval", "-e", "empty", *gold, "--bootstrap", "0", "--out", str(blocker / "results.json"))
     assert result.exit_code == 2 and result.stderr.startswith(f"bench: cannot write {blocker / 'results.json'}")
+
+
+def test_bootstrap_above_the_maximum_is_a_usage_error(gold) -> None:
+    """Issue 10 item 15: a documented maximum, a clear usage error (exit 2) above it."""
+    from bench.cli.eval import MAX_BOOTSTRAP
+    from bench.score.bootstrap import MAX_RESAMPLES
+
+    assert MAX_BOOTSTRAP == MAX_RESAMPLES
+    result = run("eval", "-e", "empty", *gold, "--bootstrap", str(MAX_RESAMPLES + 1))
+    assert result.exit_code == 2 and "--bootstrap" in result.output
+    assert run("eval", "-e", "empty", *gold, "--bootstrap", "0").exit_code == 0
+
+
+def test_few_documents_are_said_to_give_coarse_intervals(gold) -> None:
+    """Issue 9 item 9: three documents allow C(5, 3) = 10 distinct resamples; the table says so."""
+    out = run("eval", "-e", "oracle", *gold, "--bootstrap", "50").output
+    assert "3 documents allow only 10 distinct bootstrap resamples" in out
+    assert "distinct" not in run("eval", "-e", "oracle", *gold, "--bootstrap", "5").output

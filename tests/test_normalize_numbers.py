@@ -75,6 +75,30 @@ NUMBERS = [
     ("several thousand", None, 3000, 9999, "vague"),
     ("tens of thousands", None, 20000, 99999, "vague"),
     ("some dozens", None, 24, 99, "vague"),  # the vague word wins over "some"
+    # the forms of issue 8 ("Also"), gold and predictions alike (one row per form, at least)
+    ("25-30", None, 25, 30, "vague"),  # a numeric range: vague, low/high from the text
+    ("25\u201330", None, 25, 30, "vague"),  # en dash
+    ("25 - 30", None, 25, 30, "vague"),
+    ("1,000-2,000", None, 1000, 2000, "vague"),
+    ("between 25 and 30", None, 25, 30, "vague"),
+    ("Between twenty and thirty", None, 20, 30, "vague"),
+    ("between one hundred and five and one hundred and ten", None, 105, 110, "vague"),
+    ("25 to 30", None, 25, 30, "vague"),
+    ("twenty to thirty", None, 20, 30, "vague"),
+    ("from 25 to 30", None, 25, 30, "vague"),
+    ("about 25-30", None, 25, 30, "vague"),  # an approximate range is the range
+    ("some 25 to 30", None, 25, 30, "vague"),
+    ("1.5 million", 1500000, 1500000, 1500000, "exact"),
+    ("2.5 thousand", 2500, 2500, 2500, "exact"),
+    ("about 1.5 million", 1500000, None, None, "approx"),
+    ("more than 1.5 million", 1500000, 1500001, None, "at_least"),
+    ("hundreds of thousands", None, 200000, 999999, "vague"),
+    ("hundreds of thousands of", None, 200000, 999999, "vague"),
+    ("a few", None, 2, 5, "vague"),
+    ("A few", None, 2, 5, "vague"),
+    ("scores of", None, 40, 99, "vague"),
+    ("more than a dozen", 12, 13, None, "at_least"),
+    ("More than a dozen", 12, 13, None, "at_least"),
 ]
 
 
@@ -101,14 +125,24 @@ NOT_NUMBERS = [
     "-5",
     "at least -5",
     "\u2212 3",  # negative numbers
-    "25-30",
-    "25 30",  # ranges: the guidelines give them no value
+    "25 30",  # two numbers without a range word
+    "30-25",  # a range must go up
+    "25-25",
+    "between 25",
+    "between 25 and",
+    "more than 25-30",  # a bound on a range has no value
+    "up to 25 to 30",
+    "25-30-40",
+    "1.5",  # a decimal only before a scale word
+    "1.25 million people",
+    "2.5 hundred thousand",
+    "0.5",
     "one two",
     "five six",
     "thirty forty",
     "two hundred hundred",
     "thousand million",
-    "1.5 million",
+    "1.0001 thousand",  # not a whole number
     "1e5",
     "12abc",
     "9" * 5000,
@@ -136,6 +170,7 @@ def test_guideline_ranges_are_the_table() -> None:
         "thousands": (2000, 9999),
         "several thousand": (3000, 9999),
         "tens of thousands": (20000, 99999),
+        "hundreds of thousands": (200000, 999999),
     }
     for word, bounds in expected.items():
         assert VAGUE_RANGES[word] == bounds

@@ -67,3 +67,23 @@ def test_readme_documents_every_exit_code():
         130,
     ):
         assert f"\n| {code} |" in table
+
+
+def test_the_scoring_section_states_the_rules_of_the_docstrings():
+    """Issue 9 item 8: rules that lived only in docstrings are in the README's scoring section."""
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Scoring") : readme.index("## Baselines")]
+    text = " ".join(section.split())
+    for rule in (
+        "Identical mentions (same start, end and type) count once",  # span layer
+        "the maximum count matching with the most equal modifiers",  # modifier accuracy
+        'A string whose normal form is empty ("the") matches nothing',
+        "lexicographically best",  # alignment ties (item 3)
+        "bounds pointing opposite ways",  # item 4
+        "A number never matches a range and a range never a number",  # item 5
+        "Attribution is scored on *every* gold count",  # item 6
+        "left out of every mean",  # item 7
+        "C(2n-1, n) distinct resamples",  # item 9
+        "Scorer changelog",
+    ):
+        assert rule in text, rule

@@ -9,7 +9,7 @@ from conftest import entity
 from bench.data.model import Document, Event
 from bench.predictions.model import PredEvent
 from bench.score.align import align_events
-from bench.score.fields import GoldEvent, PredItems, entity_names
+from bench.score.items import GoldEvent, PredItems, entity_names
 
 TEXT = "Isis attacked Taji. Gunmen raided Kirkuk. Militants hit Mosul."
 DOC = Document(
@@ -30,14 +30,16 @@ DOC = Document(
     ],
 )
 NAMES = entity_names(DOC, {})
-GOLDS = [GoldEvent.of(e) for e in DOC.events]
+GOLDS = [GoldEvent.of(e, NAMES) for e in DOC.events]
+KINDS = ("actor", "location", "count", "count_source", "claim_source")
 
 
 def _align(*events: PredEvent):
     preds = [PredItems.of(e, i) for i, e in enumerate(events)]
     alignment = align_events(preds, GOLDS, NAMES)
     return {
-        (alignment.preds[i].index, alignment.golds[j].id): alignment.matches[(i, j)].total for i, j in alignment.pairs
+        (alignment.preds[i].index, alignment.golds[j].id): sum(alignment.stats[(i, j)][k] for k in KINDS)
+        for i, j in alignment.pairs
     }
 
 
@@ -74,6 +76,49 @@ def test_order_of_events_and_items_never_matters() -> None:
         for golds in itertools.permutations(GOLDS):
             alignment = align_events(preds, list(golds), NAMES)
             results.add(
-                tuple(sorted((alignment.golds[j].id, alignment.preds[i].key().__repr__()) for i, j in alignment.pairs))
+                tuple(
+                    sorted(
+                        (alignment.golds[j].id, alignment.preds[i].content_key().__repr__()) for i, j in alignment.pairs
+                    )
+                )
             )
     assert len(results) == 1
+
+
+def _tie_case(ids: tuple[str, str], entity_ids: tuple[str, str]):
+    """One predicted event with an actor of gold event A and a location of gold event B:
+    one matched item either way, same type: only the content tie-break can decide."""
+    from bench.score.evaluate import evaluate
+
+    text = "Isis attacked. Later there was an attack in Taji."
+    actor, place = entity_ids
+    doc = Document(
+        doc_id="t",
+        text=text,
+        entities=[entity(text, actor, "GROUP", "Isis"), entity(text, place, "LOCATION", "Taji")],
+        events=[
+            Event(id=ids[0], type="attack", actors=[actor]),
+            Event(id=ids[1], type="attack", locations=[place]),
+        ],
+    )
+    record = {"doc_id": "t", "events": [{"type": "attack", "actors": ["ISIS"], "locations": ["Taji"]}]}
+    return evaluate([doc], {}, [record], bootstrap=0, errors=True)
+
+
+def test_ties_are_broken_by_content_never_by_ids() -> None:
+    """Issue 9 item 3: renaming gold events (or entities) changes no score. Scorer 1.0 broke
+    this tie by gold event id; 1.1 takes the lexicographically best field vector (actor
+    first), so the predicted event is aligned with the gold event of its actor."""
+    runs = [
+        _tie_case(("a", "b"), ("g1", "p1")),
+        _tie_case(("b", "a"), ("g1", "p1")),
+        _tie_case(("z", "a"), ("p1", "g1")),
+        _tie_case(("a", "z"), ("x9", "a0")),
+    ]
+    for results in runs:
+        assert results.scores == runs[0].scores
+        assert results.stats.matrix.tolist() == runs[0].stats.matrix.tolist()
+    # actor matched (1/0/0); location: predicted "Taji" unaligned (fp) and gold missed (fn)
+    assert runs[0].scores["actor"]["tp"] == 1 and runs[0].scores["location"]["tp"] == 0
+    for results, ids in zip(runs, (("a", "b"), ("b", "a"), ("z", "a"), ("a", "z"))):
+        assert results.errors["t"]["events"]["aligned"][0]["gold"] == ids[0]  # the actor's event

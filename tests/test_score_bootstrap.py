@@ -6,7 +6,14 @@ import numpy as np
 import pytest
 
 import bench.score.bootstrap as bootstrap
-from bench.score.bootstrap import percentile_ci, resample_totals
+from bench.score.bootstrap import (
+    MAX_RESAMPLES,
+    bootstrap_map,
+    check_resamples,
+    distinct_resamples,
+    percentile_ci,
+    resample_totals,
+)
 
 
 def _naive(matrix: np.ndarray, resamples: int, seed: int) -> np.ndarray:
@@ -20,10 +27,12 @@ def test_equals_the_naive_loop() -> None:
 
 
 def test_blocks_do_not_change_the_draws(monkeypatch) -> None:
-    matrix = np.random.default_rng(2).random((20, 3))
+    # the scorer's statistics: integers and multiples of 2^-20, whose sums are exact in any order
+    matrix = np.random.default_rng(2).integers(0, 5 * 2**20, size=(20, 3)) / 2**20
     whole = resample_totals(matrix, 30, 0)
-    monkeypatch.setattr(bootstrap, "BLOCK_CELLS", 45)  # two resamples per block
-    assert np.allclose(resample_totals(matrix, 30, 0), whole)
+    for cells in (20, 45, 199, 10**7):  # 1, 2, 9 resamples per block, all at once
+        monkeypatch.setattr(bootstrap, "BLOCK_CELLS", cells)
+        assert np.array_equal(resample_totals(matrix, 30, 0), whole)
 
 
 def test_seeded() -> None:
@@ -47,3 +56,36 @@ def test_percentile_interval() -> None:
 def test_no_documents_or_no_resamples() -> None:
     assert resample_totals(np.zeros((0, 3)), 5, 0).shape == (5, 3)
     assert resample_totals(np.ones((4, 3)), 0, 0).shape == (0, 3)
+
+
+def test_the_number_of_resamples_is_bounded() -> None:
+    check_resamples(0)
+    check_resamples(MAX_RESAMPLES)
+    for bad in (-1, MAX_RESAMPLES + 1):
+        with pytest.raises(ValueError, match=str(MAX_RESAMPLES)):
+            check_resamples(bad)
+    with pytest.raises(ValueError):
+        resample_totals(np.ones((3, 1)), MAX_RESAMPLES + 1, 0)
+
+
+def test_distinct_resamples() -> None:
+    # multisets of n documents out of n: C(2n - 1, n); checked by enumeration for small n
+    import itertools
+
+    for n in range(1, 6):
+        assert distinct_resamples(n) == len(list(itertools.combinations_with_replacement(range(n), n)))
+    assert distinct_resamples(5) == 126 and distinct_resamples(0) == 0 and distinct_resamples(100) is None
+
+
+def test_map_reduces_block_by_block(monkeypatch) -> None:
+    matrix = np.random.default_rng(3).integers(0, 4, size=(11, 2)).astype(float)
+    monkeypatch.setattr(bootstrap, "BLOCK_CELLS", 11 * 3)  # three resamples per block
+    seen = []
+
+    def reduce(totals):
+        seen.append(len(totals))
+        return {"first": totals[:, 0]}
+
+    out = bootstrap_map(matrix, 10, 1, reduce)
+    assert seen == [3, 3, 3, 1]
+    assert np.array_equal(out["first"], resample_totals(matrix, 10, 1)[:, 0])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bench.predictions.validate import check_object
 from bench.score.document import score_events
-from bench.score.fields import entity_names
+from bench.score.items import entity_names
 
 
 def _score(doc, kb, events, detail=False):

@@ -46,3 +46,17 @@ def test_document_order_does_not_matter() -> None:
 def test_different_documents_are_refused() -> None:
     with pytest.raises(ValueError, match="different documents"):
         paired_bootstrap(_table(["a"], [[1, 0, 0]]), _table(["b"], [[1, 0, 0]]), resamples=10, seed=0)
+
+
+def test_tables_scoring_different_fields_are_refused() -> None:
+    a = _table(DOCS, [[1, 1, 1]] * 30)
+    b = StatsTable(a.doc_ids, a.matrix, fields=("actor",))
+    with pytest.raises(ValueError, match="different fields"):
+        paired_bootstrap(a, b, resamples=10)
+
+
+def test_the_smallest_p_value_is_one_over_resamples_plus_one() -> None:
+    from bench.score.paired import min_p_value
+
+    a, b = _table(DOCS, [[0, 2, 2]] * 30), _table(DOCS, [[2, 0, 0]] * 30)
+    assert paired_bootstrap(a, b, resamples=99, seed=0)["actor"]["p_value"] == min_p_value(99) == 0.01

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bench.score.stats import COLUMN, COLUMNS, FIELDS, StatsTable, accuracy, prf, scores_from_totals
+from bench.score.fields import DEFAULT_FIELDS
+from bench.score.stats import COLUMN, COLUMNS, StatsTable, accuracy, mean_defined, prf, scores_from_totals
 
 
 def test_prf_by_hand() -> None:
@@ -56,9 +57,32 @@ def test_table_round_trips_through_json() -> None:
     back = StatsTable.from_per_document(per_document)
     assert back.doc_ids == ("a", "b")
     assert np.array_equal(back.matrix, table.select(["a", "b"]).matrix)
-    assert set(FIELDS) <= set(per_document["a"])
+    assert set(DEFAULT_FIELDS) <= set(per_document["a"])
 
 
 def test_unknown_statistic_is_refused() -> None:
     with pytest.raises(ValueError):
         StatsTable.from_per_document({"a": {"actor": {"tq": 1}}})
+
+
+def test_the_headline_averages_the_split_fields_that_are_defined() -> None:
+    """Issue 9 item 7: an undefined field (nothing to find, nothing predicted) is left out."""
+    totals = _row(actor=(2, 0, 0), count=(0, 1, 1))  # location and attribution undefined
+    assert float(scores_from_totals(totals)["overall"]["f1"]) == pytest.approx(0.5)
+    assert float(scores_from_totals(totals, fields=("actor",))["overall"]["f1"]) == 1.0
+    nan = scores_from_totals(np.stack([totals, _row()]), np.nan)["overall"]["f1"]
+    assert nan[0] == pytest.approx(0.5) and np.isnan(nan[1])
+
+
+def test_mean_of_defined_values() -> None:
+    out = mean_defined([np.array([1.0, np.nan, np.nan]), np.array([0.0, 0.5, np.nan])])
+    assert out[0] == 0.5 and out[1] == 0.5 and np.isnan(out[2])
+
+
+def test_table_keeps_its_fields_through_json() -> None:
+    matrix = np.stack([_row(actor=(1, 0, 0), attribution=(3, 0, 0))])
+    table = StatsTable(("a",), matrix, ("actor", "count"), span=False)
+    per_document = table.to_per_document()
+    assert "attribution" not in per_document["a"] and "span" not in per_document["a"]
+    back = StatsTable.from_per_document(per_document, fields=("count", "actor"), span=False)
+    assert back.fields == ("actor", "count") and back.matrix[0, COLUMN["actor.tp"]] == 1

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from bench.resultsio import Gold
 
 DEFAULT_EXTRACTOR = "rules"
+MAX_BOOTSTRAP = 100_000  # = bench.score.bootstrap.MAX_RESAMPLES (not imported: numpy stays out of --help)
 
 SPLIT_OPT = typer.Option(None, "--split", "-s", help="A registered split (breakout/test, ...); default: breakout/test.")
 GOLD_OPT = typer.Option(None, "--gold", help="Gold file (JSON Lines of documents) instead of a registered split.")
@@ -248,7 +249,11 @@ def eval_cmd(
         False, "--json", help="Print the results JSON to standard output instead of the table."
     ),
     bootstrap: int = typer.Option(
-        1000, "--bootstrap", min=0, help="Bootstrap resamples for the 95% intervals (0: none)."
+        1000,
+        "--bootstrap",
+        min=0,
+        max=MAX_BOOTSTRAP,
+        help=f"Bootstrap resamples for the 95% intervals (0: none, at most {MAX_BOOTSTRAP}).",
     ),
     seed: int = typer.Option(0, "--seed", min=0, help="Bootstrap seed."),
     errors: bool = typer.Option(

@@ -16,6 +16,7 @@ from typing import NoReturn
 import typer
 
 from bench import exitcodes, paths
+from bench.cli.eval import MAX_BOOTSTRAP
 
 leaderboard_app = typer.Typer(
     help="Build the leaderboard pages from the submissions.", no_args_is_help=True, rich_markup_mode=None
@@ -171,7 +172,11 @@ def compare_cmd(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the comparison as JSON."),
     bootstrap: int | None = typer.Option(
-        None, "--bootstrap", min=0, help="Resamples for scoring predictions (default: a results side's, else 1000)."
+        None,
+        "--bootstrap",
+        min=0,
+        max=MAX_BOOTSTRAP,
+        help=f"Resamples for scoring predictions (default: a results side's, else 1000; at most {MAX_BOOTSTRAP}).",
     ),
     seed: int | None = typer.Option(
         None, "--seed", min=0, help="Seed for scoring and for the paired test (default: a results side's, else 0)."

@@ -19,14 +19,26 @@ from bench.normalize.numbers import parse_count
 
 
 def _value(count: Count) -> Any:
-    try:
-        if parse_count(count.mention.text) == count.value:
-            return count.mention.text
-    except ValueError:
-        pass
-    if count.value.stated is not None:
-        return count.value.stated
-    return {"low": count.value.low, "high": count.value.high}
+    """The count's value as a prediction that says exactly the same: its mention when that
+    normalises to the value, else a canonical expression of it ("more than 60", "about 5"),
+    else an integer or a range."""
+    v = count.value
+    candidates: list[str] = [count.mention.text]
+    if v.stated is not None:
+        candidates += {
+            "approx": [f"about {v.stated}"],
+            "at_least": [f"at least {v.stated}", f"more than {v.stated}"],
+            "at_most": [f"up to {v.stated}", f"fewer than {v.stated}"],
+        }.get(v.modifier, [])
+    for text in candidates:
+        try:
+            if parse_count(text) == v:
+                return text
+        except ValueError:
+            pass
+    if v.stated is not None:
+        return v.stated
+    return {"low": v.low, "high": v.high}
 
 
 def oracle_record(doc: Document) -> dict[str, Any]:

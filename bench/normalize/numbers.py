@@ -13,9 +13,24 @@ vague       hundreds, dozens, tens of, several, ...    stated null; range from V
 ==========  =========================================  ===========================
 
 Digits may carry thousands separators ("3,000", "3 000"); number words follow the grammar
-of written English ("thirty six", "two hundred and five", "two dozen" = 24, "a dozen" = 12).
-Anything else raises ``NumberParseError``: negative numbers ("-5"), ranges ("25-30", which
-the guidelines give no value for), decimals ("1.5 million"), word salad ("one two").
+of written English ("thirty six", "two hundred and five", "two dozen" = 24, "a dozen" = 12);
+a decimal is allowed just before a scale word when the result is a whole number
+("1.5 million" = 1500000, "2.5 thousand" = 2500).
+
+Numeric ranges - "25-30" (digits either side of a hyphen or dash), "25 to 30",
+"between 25 and 30", "from 25 to 30" - are ``vague`` with ``low`` and ``high`` from the
+text and ``stated`` null: of the five modifiers, ``vague`` is the one whose value is a
+range rather than one number, and taking a midpoint would write a number the text never
+gives. "about 25-30" is the range too (the range wins, as in "some dozens"); a bound on a
+range ("more than 25-30") has no value. Quantity words with no number take the fixed
+ranges of ``VAGUE_RANGES`` (annotations/GUIDELINES.md section 3), with or without a
+trailing "of" ("hundreds of thousands" = 200000..999999, "a few" = 2..5, "scores of" =
+40..99); "more than a dozen" is ``at_least`` 12 (low 13).
+
+Anything else raises ``NumberParseError``: negative numbers ("-5"), decimals without a
+scale ("1.5"), ranges that do not go up ("30-25"), word salad ("one two", "25 30").
+These forms were all errors before they were added, so no string that parsed before
+changes its value (norm stays v1).
 
 >>> parse_count("at least 25")
 CountValue(stated=25, low=25, high=None, modifier='at_least')
@@ -28,6 +43,7 @@ CountValue(stated=25, low=25, high=None, modifier='at_least')
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from bench.data.model import CountValue
 
@@ -52,7 +68,9 @@ VAGUE_RANGES: dict[str, tuple[int, int]] = {
     "thousands of": (2000, 9999),
     "several thousand": (3000, 9999),
     "tens of thousands": (20000, 99999),
+    "hundreds of thousands": (200000, 999999),
 }
+VAGUE_RANGES.update({f"{word} of": bounds for word, bounds in list(VAGUE_RANGES.items()) if not word.endswith(" of")})
 
 # (prefix, modifier, inclusive): inclusive bounds keep N, strict ones move it by one.
 _PREFIXES: tuple[tuple[str, str, bool], ...] = (
@@ -140,12 +158,56 @@ class NumberParseError(ValueError):
     """The expression is not a number expression the v1 normaliser knows."""
 
 
-def _clean(text: str) -> str:
+def _prepare(text: str) -> str:
+    """Case-fold, dashes to "-", refuse negative numbers, drop thousands separators, collapse
+    spaces; hyphens are kept (a hyphen between two numbers is a range)."""
     text = text.casefold().replace("\u2013", "-").replace("\u2014", "-")
-    if re.search(r"(^|[\s(])[-\u2212]\s*\d", text):
+    if re.search(r"(^|\(|(?<![\d\s])\s)[-\u2212]\s*\d", text):
         raise NumberParseError(f"negative number: {text!r}")
     text = re.sub(r"(?<=\d)[,\u00a0 ](?=\d{3}\b)", "", text)  # 3,000 -> 3000
-    return re.sub(r"\s+", " ", text.replace("-", " ")).strip(" .,;:")
+    return re.sub(r"\s+", " ", text).strip(" .,;:")
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", _prepare(text).replace("-", " ")).strip()
+
+
+def _side(text: str) -> int:
+    return _words_to_int(re.sub(r"\s+", " ", text.replace("-", " ")).strip())
+
+
+def _range(text: str) -> tuple[int, int] | None:
+    """``(low, high)`` of a numeric range ("25-30", "25 to 30", "between 25 and 30",
+    "from 25 to 30"), None if ``text`` is not one; raises for a range that is malformed."""
+    sides: tuple[int, int] | None = None
+    explicit = re.fullmatch(r"(between|from) (.+)", text)
+    if explicit:
+        joiner = " and " if explicit.group(1) == "between" else " to "
+        body = explicit.group(2)
+        found = []
+        for at in [m.start() for m in re.finditer(re.escape(joiner), body)]:
+            try:
+                found.append((_side(body[:at]), _side(body[at + len(joiner) :])))
+            except NumberParseError:
+                continue
+        if len(found) != 1:
+            raise NumberParseError(f"not a range: {text!r}")
+        sides = found[0]
+    elif " to " in text:
+        left, _, right = text.partition(" to ")
+        try:
+            sides = (_side(left), _side(right))
+        except NumberParseError:
+            return None
+    else:
+        digits = re.fullmatch(r"(\d+) ?- ?(\d+)", text)
+        if digits:
+            sides = (_side(digits.group(1)), _side(digits.group(2)))
+    if sides is None:
+        return None
+    if sides[0] >= sides[1]:
+        raise NumberParseError(f"a range needs low < high: {text!r}")
+    return sides
 
 
 def _word_class(token: str) -> tuple[str, int]:
@@ -171,6 +233,12 @@ def _words_to_int(text: str) -> int:
     """
     if text in _UNITS:
         return _UNITS[text]
+    decimal = re.fullmatch(r"(\d{1,6})\.(\d{1,6}) (hundred|thousand|million)", text)
+    if decimal:  # "1.5 million": a decimal only before a scale word, giving a whole number
+        whole = Fraction(f"{decimal.group(1)}.{decimal.group(2)}") * _SCALES[decimal.group(3)]
+        if whole.denominator != 1:
+            raise NumberParseError(f"not a whole number: {text!r}")
+        return int(whole)
     tokens = text.replace(" and ", " ").split(" ")
     if len(tokens) > 1 and tokens[0] == "a" and tokens[1] in (*_SCALES, "dozen"):
         tokens[0] = "one"
@@ -195,19 +263,31 @@ def _words_to_int(text: str) -> int:
     return total + group
 
 
+def _vague(low: int, high: int) -> CountValue:
+    return CountValue(stated=None, low=low, high=high, modifier="vague")
+
+
 def parse_count(text: str) -> CountValue:
     """Normalise a surface number expression; raise ``NumberParseError`` if it is not one."""
+    prepared = _prepare(text)
     cleaned = _clean(text)
     if not cleaned:
         raise NumberParseError("empty number expression")
     if cleaned in VAGUE_RANGES:
-        low, high = VAGUE_RANGES[cleaned]
-        return CountValue(stated=None, low=low, high=high, modifier="vague")
+        return _vague(*VAGUE_RANGES[cleaned])
+    bounds = _range(prepared)
+    if bounds is not None:
+        return _vague(*bounds)
     for prefix, modifier, inclusive in _PREFIXES_LONGEST_FIRST:
         if cleaned.startswith(prefix + " "):
             rest = cleaned[len(prefix) + 1 :]
             if rest in VAGUE_RANGES:  # "some dozens": the vague word wins
                 return parse_count(rest)
+            bounds = _range(prepared[len(prefix) + 1 :])
+            if bounds is not None:
+                if modifier != "approx":  # "more than 25-30" has no value in the guidelines
+                    raise NumberParseError(f"a bound on a range: {text!r}")
+                return _vague(*bounds)  # "about 25-30": the range wins, like "some dozens"
             number = _words_to_int(rest)
             if modifier == "approx":
                 return CountValue(stated=number, low=None, high=None, modifier="approx")

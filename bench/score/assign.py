@@ -3,7 +3,8 @@
 ``best_pairs(weights)`` returns the pairs ``(row, col)`` of a one-to-one assignment that
 maximises the total weight (``scipy.optimize.linear_sum_assignment``), keeping only pairs
 with a positive weight. Two shortcuts avoid calling scipy when the answer is forced: no
-positive weight at all, or at most one positive weight in every row and column.
+positive weight at all, or at most one positive weight in every row and column. scipy is
+imported on the first call that needs it, not when this module is imported.
 
 Callers encode preferences lexicographically in integer weights: to maximise first the
 number of matches and then a tie-break score ``t`` (with ``0 <= t < K`` summed over any
@@ -22,25 +23,41 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 Matrix = Sequence[Sequence[float]] | np.ndarray
 
 
 def best_pairs(weights: Matrix) -> list[tuple[int, int]]:
     """Pairs of a maximum-weight one-to-one assignment, with positive weight, row-sorted."""
-    rows = len(weights)
-    if rows == 0:
-        return []
-    positive = [[j for j, w in enumerate(row) if w > 0] for row in weights]
-    if not any(positive):
-        return []
-    cols_used = [j for row in positive for j in row]
-    if all(len(row) <= 1 for row in positive) and len(cols_used) == len(set(cols_used)):
-        return [(i, row[0]) for i, row in enumerate(positive) if row]
-    matrix = np.asarray(weights, dtype=float)
-    row_ind, col_ind = linear_sum_assignment(matrix, maximize=True)
-    return [(int(i), int(j)) for i, j in zip(row_ind, col_ind) if matrix[i, j] > 0]
+    if isinstance(weights, np.ndarray):
+        matrix = weights.astype(float, copy=False)
+        if matrix.size == 0:
+            return []
+        positive = matrix > 0
+        if not positive.any():
+            return []
+        if (positive.sum(axis=1) <= 1).all() and (positive.sum(axis=0) <= 1).all():
+            row_ind, col_ind = np.nonzero(positive)
+            return [(int(i), int(j)) for i, j in zip(row_ind, col_ind)]
+    else:
+        rows = len(weights)
+        if rows == 0:
+            return []
+        lists = [[j for j, w in enumerate(row) if w > 0] for row in weights]
+        if not any(lists):
+            return []
+        cols_used = [j for row in lists for j in row]
+        if all(len(row) <= 1 for row in lists) and len(cols_used) == len(set(cols_used)):
+            return [(i, row[0]) for i, row in enumerate(lists) if row]
+        matrix = np.asarray(weights, dtype=float)
+    row_ind, col_ind = _solve(matrix)
+    return sorted((int(i), int(j)) for i, j in zip(row_ind, col_ind) if matrix[i, j] > 0)
+
+
+def _solve(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    from scipy.optimize import linear_sum_assignment
+
+    return linear_sum_assignment(matrix, maximize=True)
 
 
 def max_matching(

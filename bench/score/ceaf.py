@@ -21,7 +21,10 @@ a document with no prediction scores as one with empty predictions.
 The five MUC-4 roles are ``PerpInd``, ``PerpOrg``, ``Target``, ``Victim``, ``Weapon``
 (``muc4_role_entities`` reads them from converted gold); BREAKOUT's own roles are
 ``actor`` (PerpInd and PerpOrg together) and ``location`` (``breakout_role_entities``,
-``prediction_role_entities``). Not yet part of ``bench eval``.
+``prediction_role_entities``). ``bench eval`` reports CEAF-REE over BREAKOUT's roles on every
+split as a diagnostic (``ceaf_ree``): each document's matched / predicted / gold entities per
+role are statistics columns (``ceaf.actor``, ``ceaf.location``, ``ceaf`` micro), so the
+diagnostic has bootstrap intervals like every score (``document_stats``).
 
 >>> gold = {"d1": {"PerpOrg": [["FMLN", "Farabundo Marti National Liberation Front"]]}}
 >>> ceaf_ree(gold, {"d1": {"PerpOrg": [["the FMLN"]]}}).micro.f1
@@ -41,6 +44,7 @@ from scipy.optimize import linear_sum_assignment
 
 from bench.data.model import Document, KBEntry, MucTemplate
 from bench.normalize import normalize_text
+from bench.predictions.model import PredDocument
 
 MUC4_ROLES: tuple[str, ...] = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 BREAKOUT_ROLES: tuple[str, ...] = ("actor", "location")
@@ -209,11 +213,20 @@ def _entity_strings(doc: Document, entity_id: str, kb: Mapping[str, KBEntry] | N
 
 def breakout_role_entities(doc: Document, kb: Mapping[str, KBEntry] | None = None) -> dict[str, list[list[str]]]:
     """BREAKOUT's roles of a gold document: every actor and every location entity of its
-    events once, with its mentions and aliases (and KB names with ``kb``) as strings."""
+    events once, with its mentions and aliases (and KB names with ``kb``) as strings. As in
+    GRIT's preprocessing only fillers found in the text count: an entity with no mention (a
+    place a converted key only infers, named by the KB) is left out; entities with the same
+    normalised strings (two places both called "San Salvador") are one gold entity, since no
+    string can tell them apart."""
     result: dict[str, list[list[str]]] = {}
     for role, attribute in (("actor", "actors"), ("location", "locations")):
-        ids = dict.fromkeys(i for ev in doc.events for i in getattr(ev, attribute))
-        result[role] = [s for s in (_entity_strings(doc, i, kb) for i in ids) if s]
+        ids = dict.fromkeys(i for ev in doc.events for i in getattr(ev, attribute) if doc.entity(i).mentions)
+        unique: dict[frozenset[str], list[str]] = {}
+        for strings in (_entity_strings(doc, i, kb) for i in ids):
+            key = frozenset(n for n in map(grit_normalize, strings) if n)
+            if key:
+                unique.setdefault(key, strings)
+        result[role] = list(unique.values())
     return result
 
 
@@ -242,3 +255,26 @@ def breakout_ceaf(
     gold = {doc.doc_id: breakout_role_entities(doc, kb) for doc in docs}
     pred = {str(r["doc_id"]): prediction_role_entities(r) for r in records}
     return ceaf_ree(gold, pred, roles=BREAKOUT_ROLES)
+
+
+def pred_role_entities(pred: PredDocument) -> dict[str, list[list[str]]]:
+    """``prediction_role_entities`` of a validated ``PredDocument``."""
+    return prediction_role_entities(
+        {"events": [{"actors": list(e.actors), "locations": list(e.locations)} for e in pred.events]}
+    )
+
+
+def document_stats(
+    doc: Document, pred: PredDocument, kb: Mapping[str, KBEntry] | None = None
+) -> dict[str, tuple[float, float, float]]:
+    """One document's CEAF-REE statistics over BREAKOUT's roles: ``ceaf.<role>`` and the
+    micro ``ceaf`` as (tp, fp, fn) = (matched, predicted - matched, gold - matched)."""
+    gold, found = breakout_role_entities(doc, kb), pred_role_entities(pred)
+    out: dict[str, tuple[float, float, float]] = {}
+    micro = PRF()
+    for role in BREAKOUT_ROLES:
+        stats = match_role(gold.get(role, ()), found.get(role, ()))
+        micro = micro + stats
+        out[f"ceaf.{role}"] = (stats.matched, stats.predicted - stats.matched, stats.gold - stats.matched)
+    out["ceaf"] = (micro.matched, micro.predicted - micro.matched, micro.gold - micro.matched)
+    return out

@@ -8,7 +8,8 @@ from rich.console import Console
 from rich.table import Table
 
 from bench.score.evaluate import Results
-from bench.score.stats import FIELDS, SPAN_TYPES
+from bench.score.fields import FIELDS
+from bench.score.stats import SPAN_TYPES
 
 _ROWS: tuple[tuple[str, str], ...] = (
     *((name, name) for name in FIELDS),
@@ -26,6 +27,20 @@ def _ci(ci: list[float] | None) -> str:
     return "-" if not ci else f"[{ci[0]:.3f}, {ci[1]:.3f}]"
 
 
+def bootstrap_note(documents: int, resamples: int) -> str | None:
+    """A warning line when the intervals rest on few documents (fewer distinct resamples
+    than drawn), else None."""
+    from bench.score.bootstrap import distinct_resamples
+
+    distinct = distinct_resamples(documents)
+    if not resamples or distinct is None or distinct >= resamples:
+        return None
+    return (
+        f"note: {documents} documents allow only {distinct} distinct bootstrap resamples; "
+        f"the {resamples} drawn repeat them, so intervals are coarse"
+    )
+
+
 def render_results(results: Results, console: Console) -> None:
     """Print the table: field, P, R, F1, 95% CI; then headline, diagnostics and signature."""
     table = Table(title=f"BREAKOUT scores ({results.diagnostics['documents']} documents)", title_justify="left")
@@ -39,6 +54,8 @@ def render_results(results: Results, console: Console) -> None:
     ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for key, label in _ROWS:
+        if key not in results.scores:  # a field or layer the split has no gold for
+            continue
         s = results.scores[key]
         counts = "/".join(f"{s[k]:.1f}" if isinstance(s[k], float) else str(s[k]) for k in ("tp", "fp", "fn"))
         if not (s["tp"] or s["fp"] or s["fn"]):  # nothing to find, nothing predicted: 1.0 by convention
@@ -46,27 +63,42 @@ def render_results(results: Results, console: Console) -> None:
             continue
         table.add_row(label, _num(s["precision"]), _num(s["recall"]), _num(s["f1"]), _ci(s["ci"]), counts)
     console.print(table)
-    console.print(
-        "span strict: seqeval mode=strict, scheme=IOB2, micro over the types below it; "
-        "span partial: character overlap; 95% CI: bootstrap interval of F1",
-        markup=False,
-        highlight=False,
-    )
+    legend = "95% CI: bootstrap interval of F1"
+    if "span" in results.scores:
+        legend = (
+            "span strict: seqeval mode=strict, scheme=IOB2, micro over the types below it; "
+            "span partial: character overlap; " + legend
+        )
+    console.print(legend, markup=False, highlight=False)
     head = results.scores["overall"]
+    fields = ", ".join(results.stats.fields)
     console.print(
-        f"headline (mean F1 of actor, location, count, attribution): {head['f1']:.3f} {_ci(head['ci'])}",
+        f"headline (mean F1 of {fields}): {head['f1']:.3f} {_ci(head['ci'])}",
         markup=False,
         highlight=False,
     )
+    note = bootstrap_note(results.diagnostics["documents"], results.resamples)
+    if note:
+        console.print(note, markup=False, highlight=False)
     d = results.diagnostics
     collapsed = d["collapsed"]["overall"]
     lines = [
         f"doc-collapsed headline: {collapsed['f1']:.3f} {_ci(collapsed['ci'])}",
         f"events aligned: P {_num(d['events']['precision'])} R {_num(d['events']['recall'])} F1 {_num(d['events']['f1'])}",
         f"event-type accuracy: {_num(d['event_type']['accuracy'])} ({d['event_type']['correct']}/{d['event_type']['total']})",
-        f"modifier accuracy on matched counts: {_num(d['modifier']['accuracy'])} ({d['modifier']['correct']}/{d['modifier']['total']})",
-        f"signature: {results.signature}",
     ]
+    for key, label in (("modifier", "modifier accuracy"), ("source", "source accuracy")):
+        if key in d:
+            lines.append(
+                f"{label} on matched counts: {_num(d[key]['accuracy'])} ({d[key]['correct']}/{d[key]['total']})"
+            )
+    if "ceaf_ree" in d:
+        ceaf = d["ceaf_ree"]
+        lines.append(
+            f"CEAF-REE (actor, location): F1 {ceaf['micro']['f1']:.3f} {_ci(ceaf['micro']['ci'])}"
+            f" (actor {ceaf['actor']['f1']:.3f}, location {ceaf['location']['f1']:.3f})"
+        )
+    lines.append(f"signature: {results.signature}")
     for line in lines:
         console.print(line, markup=False, highlight=False)
 
@@ -101,7 +133,7 @@ def render_errors(errors: dict[str, Any], console: Console) -> None:
         return
     for doc_id, found in errors.items():
         console.print(f"{doc_id}", markup=False, highlight=False, style="bold")
-        for name in (*FIELDS, "span"):
+        for name in (n for n in (*FIELDS, "span") if n in found):  # the split's fields only
             for kind in ("missed", "spurious"):
                 for item in found[name][kind]:
                     if name == "span":

@@ -18,7 +18,7 @@ Two results are comparable only when their signatures are equal; ``differences``
 which parts differ.
 
 >>> make_signature("0123456789ab", 1000, 0, split="breakout/test@1")
-'breakout:v1|split:breakout/test@1|gold:sha256=0123456789ab|scorer=1.0|norm=v1|boot=1000:0'
+'breakout:v1|split:breakout/test@1|gold:sha256=0123456789ab|scorer=1.1|norm=v1|boot=1000:0'
 >>> parse_signature(make_signature("0123456789ab", 1000, 0, split="breakout/test@1"))["split"]
 'breakout/test@1'
 """
@@ -33,7 +33,7 @@ from bench.data.model import Document, KBEntry
 from bench.normalize.text import NORM_VERSION
 
 TASK_VERSION = "v1"
-SCORER_VERSION = "1.0"
+SCORER_VERSION = "1.1"
 _PATTERN = re.compile(
     r"breakout:(?P<task>v\d+)\|split:(?P<split>[0-9A-Za-z_.\-/]+@[0-9A-Za-z_.\-]+)\|gold:sha256=(?P<gold>[0-9a-f]{12})\|scorer=(?P<scorer>[0-9A-Za-z.\-]+)"
     r"\|norm=(?P<norm>v\d+)\|boot=(?P<boot>\d+:\d+)"

@@ -19,7 +19,10 @@ that overlap get the weight ``|overlap| / |union|`` (Jaccard over characters, 1 
 identical spans). Mentions are matched one-to-one to maximise the total weight (identical
 pairs first, which is always optimal because Jaccard distance is a metric; the rest by
 ``linear_sum_assignment``). The matched weight is the (fractional) true-positive count:
-precision = weight / predicted mentions, recall = weight / gold mentions.
+precision = weight / predicted mentions, recall = weight / gold mentions. Each matched
+weight is rounded to a multiple of 2^-20 (``PARTIAL_GRID``; a change below 10^-6) so that
+every sum of statistics is exact in double precision, whatever its order: point estimates
+and bootstrap intervals then do not depend on how documents are ordered or blocked.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from bench.score.tokenize import Tokens, token_spans, tokenize
 
 Mention = tuple[int, int, str]
 TYPE_INDEX = {t: i for i, t in enumerate(SPAN_TYPES)}
+PARTIAL_GRID = 2**20  # partial weights are multiples of 1 / PARTIAL_GRID
 CHUNK_DOCS = 2000  # documents per seqeval call: bounds the memory held by tag sequences
 
 
@@ -89,7 +93,7 @@ def partial_stats(gold: Sequence[Mention], pred: Sequence[Mention]) -> np.ndarra
     """``(len(SPAN_TYPES), 3)`` array of (matched weight, fp, fn) per type."""
     out = np.zeros((len(SPAN_TYPES), 3))
     for i, _, weight in partial_pairs(gold, pred):
-        out[TYPE_INDEX[gold[i][2]], 0] += weight
+        out[TYPE_INDEX[gold[i][2]], 0] += round(weight * PARTIAL_GRID) / PARTIAL_GRID
     n_gold = Counter(m[2] for m in gold)
     n_pred = Counter(m[2] for m in pred)
     for t, k in TYPE_INDEX.items():

@@ -8,13 +8,19 @@ sum of rows, which is why the bootstrap is cheap.
 
 Conventions: precision is ``tp / (tp + fp)`` and 0 when nothing was predicted; recall is
 ``tp / (tp + fn)`` and 0 when there is nothing to find; F1 is their harmonic mean (0 when
-both are 0). When there is nothing to find *and* nothing was predicted, precision, recall
-and F1 are all 1. In bootstrap resamples such a score is instead undefined and left out of
-the interval (otherwise a resample drawing only documents without gold events would give
-a system that predicts nothing a perfect score). An accuracy with no cases is undefined
-(``None`` in JSON) and likewise left out. The headline
-score is the unweighted mean of the four field F1s (its precision and recall are the
-means of the field precisions and recalls).
+both are 0). A score with nothing to find *and* nothing predicted (tp = fp = fn = 0) is
+**undefined**:
+- it is left out of every mean: the headline is the unweighted mean of the F1s of the
+  split's fields that are defined (its precision and recall the means of their precisions
+  and recalls), so a field a document or a resample has no items for neither inflates nor
+  deflates it; the headline is undefined only when every field is;
+- in per-document scores it is ``None`` (JSON null); in bootstrap resamples it is NaN and
+  the resample is left out of that score's interval (otherwise a resample drawing only
+  documents without gold events would give a system that predicts nothing a perfect
+  score) - but not out of the headline's, which uses the fields that are defined;
+- for the whole split it is reported as P = R = F1 = 1 (the table shows "-"); on a
+  registered split this cannot happen for its fields, which all have gold.
+An accuracy with no cases is undefined (``None`` in JSON) and likewise left out.
 
 >>> p, r, f = prf(np.array(3.0), np.array(1.0), np.array(2.0))
 >>> float(p), float(r), round(float(f), 4)
@@ -29,8 +35,10 @@ from typing import Any
 
 import numpy as np
 
-FIELDS: tuple[str, ...] = ("actor", "location", "count", "attribution")
+from bench.score.fields import DEFAULT_FIELDS, FIELDS, GRADE_DIAGNOSTICS
+
 SPAN_TYPES: tuple[str, ...] = ("PERSON", "GROUP", "LOCATION", "COUNT")
+CEAF_METRICS: tuple[str, ...] = ("ceaf.actor", "ceaf.location", "ceaf")  # CEAF-REE diagnostic (bench.score.ceaf)
 PRF_METRICS: tuple[str, ...] = (
     *FIELDS,
     "span",
@@ -39,8 +47,10 @@ PRF_METRICS: tuple[str, ...] = (
     *(f"span_partial.{t}" for t in SPAN_TYPES),
     *(f"collapsed.{f}" for f in FIELDS),
     "events",
+    *CEAF_METRICS,
 )
-ACCURACY_METRICS: tuple[str, ...] = ("event_type", "modifier")
+ACCURACY_METRICS: tuple[str, ...] = ("event_type", *GRADE_DIAGNOSTICS)
+SPAN_METRICS: tuple[str, ...] = tuple(m for m in PRF_METRICS if m.startswith("span"))
 PRF_KEYS: tuple[str, ...] = ("tp", "fp", "fn")
 ACCURACY_KEYS: tuple[str, ...] = ("correct", "total")
 COLUMNS: tuple[str, ...] = (
@@ -72,22 +82,55 @@ def accuracy(correct: np.ndarray, total: np.ndarray) -> np.ndarray:
         return np.where(total > 0, correct / total, np.nan)
 
 
-def scores_from_totals(totals: np.ndarray, undefined: float = 1.0) -> dict[str, dict[str, np.ndarray]]:
-    """Every score from summed statistics; ``totals`` has shape ``(..., len(COLUMNS))``."""
-    out: dict[str, dict[str, np.ndarray]] = {}
+def mean_defined(parts: Sequence[np.ndarray]) -> np.ndarray:
+    """Elementwise mean of the non-NaN values of ``parts``; NaN where all are NaN."""
+    stack = np.stack([np.asarray(p, dtype=float) for p in parts])
+    defined = ~np.isnan(stack)
+    count = defined.sum(axis=0)
+    total = np.where(defined, stack, 0.0).sum(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(count > 0, total / np.maximum(count, 1), np.nan)
+
+
+def scores_from_totals(
+    totals: np.ndarray, undefined: float = 1.0, *, fields: Sequence[str] = DEFAULT_FIELDS
+) -> dict[str, dict[str, np.ndarray]]:
+    """Every score from summed statistics; ``totals`` has shape ``(..., len(COLUMNS))``.
+
+    ``fields`` are the split's fields: the headline (``overall``, and ``collapsed.overall``)
+    is the mean over those that are defined. ``undefined`` replaces undefined P/R/F1 (NaN
+    keeps them undefined).
+    """
+    raw: dict[str, dict[str, np.ndarray]] = {}
     for metric in PRF_METRICS:
         i = COLUMN[f"{metric}.tp"]
-        p, r, f = prf(totals[..., i], totals[..., i + 1], totals[..., i + 2], undefined)
-        out[metric] = {"precision": p, "recall": r, "f1": f}
+        p, r, f = prf(totals[..., i], totals[..., i + 1], totals[..., i + 2], np.nan)
+        raw[metric] = {"precision": p, "recall": r, "f1": f}
     for prefix in ("", "collapsed."):
-        parts = [out[prefix + name] for name in FIELDS]
-        out[prefix + "overall"] = {
-            k: np.mean([part[k] for part in parts], axis=0) for k in ("precision", "recall", "f1")
-        }
+        parts = [raw[prefix + name] for name in fields]
+        raw[prefix + "overall"] = {k: mean_defined([part[k] for part in parts]) for k in ("precision", "recall", "f1")}
+    out = {m: {k: np.where(np.isnan(v), undefined, v) for k, v in d.items()} for m, d in raw.items()}
     for metric in ACCURACY_METRICS:
         i = COLUMN[f"{metric}.correct"]
         out[metric] = {"accuracy": accuracy(totals[..., i], totals[..., i + 1])}
     return out
+
+
+def reported_metrics(
+    fields: Sequence[str] = DEFAULT_FIELDS, span: bool = True
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The PRF and accuracy metrics a split reports: its fields (and their collapsed
+    variants), the span layer when annotated, events; event type and the grade
+    diagnostics whose field it has."""
+    prf_metrics = (
+        *(f for f in FIELDS if f in fields),
+        *(SPAN_METRICS if span else ()),
+        *(f"collapsed.{f}" for f in FIELDS if f in fields),
+        "events",
+        *(CEAF_METRICS if {"actor", "location"} <= set(fields) else ()),
+    )
+    accuracies = ("event_type", *(d for d, (_, _, needs) in GRADE_DIAGNOSTICS.items() if needs in fields))
+    return prf_metrics, accuracies
 
 
 def _number(x: float) -> Any:
@@ -100,21 +143,32 @@ class StatsTable:
 
     doc_ids: tuple[str, ...]
     matrix: np.ndarray  # shape (len(doc_ids), len(COLUMNS)), float64
+    fields: tuple[str, ...] = DEFAULT_FIELDS  # the split's fields: what the headline averages
+    span: bool = True  # whether the split's span layer is annotated (and reported)
 
     def totals(self) -> np.ndarray:
         return self.matrix.sum(axis=0)
 
     def row(self, doc_id: str) -> dict[str, dict[str, Any]]:
         values = self.matrix[self.doc_ids.index(doc_id)]
-        return _row_dict(values)
+        return _row_dict(values, *reported_metrics(self.fields, self.span))
 
     def to_per_document(self) -> dict[str, dict[str, dict[str, Any]]]:
-        """``{doc_id: {metric: {"tp", "fp", "fn"} or {"correct", "total"}}}`` for the results JSON."""
-        return {doc_id: _row_dict(values) for doc_id, values in zip(self.doc_ids, self.matrix)}
+        """``{doc_id: {metric: {"tp", "fp", "fn"} or {"correct", "total"}}}`` for the results JSON
+        (the reported metrics only)."""
+        metrics = reported_metrics(self.fields, self.span)
+        return {doc_id: _row_dict(values, *metrics) for doc_id, values in zip(self.doc_ids, self.matrix)}
 
     @classmethod
-    def from_per_document(cls, per_document: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> StatsTable:
-        """Rebuild the table from a results JSON's ``per_document`` (for ``bench compare``)."""
+    def from_per_document(
+        cls,
+        per_document: Mapping[str, Mapping[str, Mapping[str, Any]]],
+        *,
+        fields: Sequence[str] = DEFAULT_FIELDS,
+        span: bool = True,
+    ) -> StatsTable:
+        """Rebuild the table from a results JSON's ``per_document`` (for ``bench compare``);
+        statistics a results file does not list are 0."""
         doc_ids = tuple(sorted(per_document))
         matrix = np.zeros((len(doc_ids), len(COLUMNS)))
         for r, doc_id in enumerate(doc_ids):
@@ -124,20 +178,22 @@ class StatsTable:
                     if column is None:
                         raise ValueError(f"{doc_id}: unknown statistic {metric}.{key}")
                     matrix[r, column] = float(value)
-        return cls(doc_ids, matrix)
+        return cls(doc_ids, matrix, tuple(f for f in FIELDS if f in fields), span)
 
     def select(self, doc_ids: Sequence[str]) -> StatsTable:
         """The rows of ``doc_ids``, in that order (raises ``KeyError`` for an unknown id)."""
         where = {d: i for i, d in enumerate(self.doc_ids)}
-        return StatsTable(tuple(doc_ids), self.matrix[[where[d] for d in doc_ids]])
+        return StatsTable(tuple(doc_ids), self.matrix[[where[d] for d in doc_ids]], self.fields, self.span)
 
 
-def _row_dict(values: np.ndarray) -> dict[str, dict[str, Any]]:
+def _row_dict(
+    values: np.ndarray, prf_metrics: Sequence[str] = PRF_METRICS, accuracies: Sequence[str] = ACCURACY_METRICS
+) -> dict[str, dict[str, Any]]:
     row: dict[str, dict[str, Any]] = {}
-    for metric in PRF_METRICS:
+    for metric in prf_metrics:
         i = COLUMN[f"{metric}.tp"]
         row[metric] = {k: _number(values[i + n]) for n, k in enumerate(PRF_KEYS)}
-    for metric in ACCURACY_METRICS:
+    for metric in accuracies:
         i = COLUMN[f"{metric}.correct"]
         row[metric] = {k: _number(values[i + n]) for n, k in enumerate(ACCURACY_KEYS)}
     return row
