@@ -49,3 +49,17 @@ def test_parents_of_used_ids_count_as_used():
     )
     unused = {item for item, _ in _messages([doc])}
     assert unused == {"kb.al_qaeda", "kb.aqi", "kb.mosul"}  # iraq and taji are ancestors of taji_prison
+
+
+def test_a_shared_gazetteer_skips_the_unused_check():
+    doc = Document(
+        doc_id="d", text=TEXT, entities=[entity(TEXT, "prison", "LOCATION", "Taji prison", kb="taji_prison")]
+    )
+    assert kb_link_warnings([doc], KB, "gold.jsonl", unused=False) == []
+
+
+def test_converted_splits_pass_strict_validation():
+    from helpers import run_bench
+
+    result = run_bench("data", "validate", "--split", "muc4/test", "--strict")
+    assert result.returncode == 0, result.stderr

@@ -40,8 +40,11 @@ def _names(kb: Mapping[str, KBEntry]) -> dict[tuple[str, str], set[str]]:
     return index
 
 
-def kb_link_warnings(docs: Sequence[Document], kb: Mapping[str, KBEntry], file: Path | str) -> list[Problem]:
-    """Unlinked entities, mentions that name another id, and unused KB ids (see the module doc)."""
+def kb_link_warnings(
+    docs: Sequence[Document], kb: Mapping[str, KBEntry], file: Path | str, *, unused: bool = True
+) -> list[Problem]:
+    """Unlinked entities, mentions that name another id, and (``unused``) unused KB ids (see
+    the module doc). A gazetteer shared by several splits passes ``unused=False``."""
     index = _names(kb)
     warnings: list[Problem] = []
     used: set[str] = set()
@@ -70,6 +73,8 @@ def kb_link_warnings(docs: Sequence[Document], kb: Mapping[str, KBEntry], file: 
                             f"mention {mention.text!r} is a name of kb id {_one(ids)}, not of the entity's {entity.kb!r}",
                         )
                     )
+    if not unused:
+        return warnings
     needed = set().union(*(_lineage(kb, kb_id) for kb_id in used)) if used else set()
     for kb_id in sorted(set(kb) - needed):
         warnings.append(Problem(file, None, f"kb.{kb_id}", "unused kb id: no entity links to it or to a child of it"))
