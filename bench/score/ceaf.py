@@ -44,6 +44,7 @@ import numpy as np
 from bench.data.model import Document, KBEntry, MucTemplate
 from bench.normalize import normalize_text
 from bench.predictions.model import PredDocument
+from bench.score.assign import best_pairs
 
 MUC4_ROLES: tuple[str, ...] = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 BREAKOUT_ROLES: tuple[str, ...] = ("actor", "location")
@@ -135,12 +136,8 @@ def match_role(gold: Entities, pred: Entities, normalize: Callable[[str], str] =
     if not gold_c or not pred_c:
         return PRF(0.0, len(pred_c), len(gold_c))
     scores = np.array([[phi_strict(g, p) for p in pred_c] for g in gold_c])
-    if not scores.any():
-        return PRF(0.0, len(pred_c), len(gold_c))
-    from scipy.optimize import linear_sum_assignment  # on first need: keeps bench eval's start-up short
-
-    rows, cols = linear_sum_assignment(-scores)
-    return PRF(float(scores[rows, cols].sum()), len(pred_c), len(gold_c))
+    pairs = best_pairs(scores)  # scipy only when the matching is not forced
+    return PRF(float(sum(scores[i, j] for i, j in pairs)), len(pred_c), len(gold_c))
 
 
 def ceaf_ree(
