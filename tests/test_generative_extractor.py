@@ -52,7 +52,7 @@ def test_canned_completions_become_predictions_and_diagnostics(tmp_path, tiny_sp
     raw = read_raw(tmp_path / "raw.jsonl")
     assert list(raw) == ["d1", "d2", "d3"]
     assert raw["d3"]["response"]["finish_reason"] == "length"
-    assert raw["d1"]["request"]["model"] == "stub-model" and raw["d1"]["prompt"]["name"] == "zero-shot-v1"
+    assert raw["d1"]["request"]["model"] == "stub-model" and raw["d1"]["prompt"]["name"] == "zero-shot-v2"
     assert extractor.metadata["prompt"]["sha256"] == raw["d1"]["prompt"]["sha256"]
 
 
@@ -191,7 +191,7 @@ def test_few_shot_messages_are_leave_one_document_out(tmp_path, tiny_split, tiny
     with StubServer(lambda body, n: Reply()) as stub:
         extractor = make(stub, tmp_path, shots=2, gold=str(tiny_files[0]), cache=False)
         extractor.predict(docs)
-    assert extractor.metadata["prompt"]["name"] == "few-shot-v1" and extractor.metadata["shots"]["k"] == 2
+    assert extractor.metadata["prompt"]["name"] == "few-shot-v2" and extractor.metadata["shots"]["k"] == 2
     for body in stub.requests:
         messages = body["messages"]
         assert [m["role"] for m in messages] == ["system", "user", "assistant", "user", "assistant", "user"]

@@ -69,3 +69,41 @@ def test_malformed_templates_are_refused(text: str, message: str) -> None:
 def test_unknown_template_names_the_shipped_ones() -> None:
     with pytest.raises(PromptError, match="zero-shot-v1"):
         load_template("no-such-prompt")
+
+
+def test_defaults_are_the_v2_templates_and_restate_the_v2_rules() -> None:
+    from bench.generative.prompt import DEFAULT_FEW_SHOT, DEFAULT_ZERO_SHOT
+
+    assert (DEFAULT_ZERO_SHOT, DEFAULT_FEW_SHOT) == ("zero-shot-v2", "few-shot-v2")
+    v1, v2 = load_template("zero-shot-v1").system, load_template(DEFAULT_ZERO_SHOT).system
+    # each guidelines-v2 rule the decoding depends on, absent from v1
+    for phrase in (
+        "never an event of its own",  # responses belong to the incident
+        "series of incidents",  # series are not events
+        "neither credited nor penalised",  # totals
+        "prisoners killed while",  # victims of killed prisoners
+        "covers only its",  # scope of "according to"
+        "freed by an outside assault",  # freed prisoners are not actors
+        "hedged repetition",  # no claim
+        "recorded on each",  # a claim about several incidents
+    ):
+        assert phrase in v2 and phrase not in v1, phrase
+    few = load_template(DEFAULT_FEW_SHOT).system
+    assert few.replace("\nWorked examples come first: earlier articles, each followed by its correct answer.", "") == v2
+
+
+def test_templates_used_by_committed_entries_are_unchanged() -> None:
+    """A shipped template is never edited in place: replay of committed raw outputs needs its exact bytes."""
+    from bench import paths
+    from bench.leaderboard.submit import RAW_FILE, entry_dirs
+
+    used = {}
+    for entry in entry_dirs(paths.LEADERBOARD_DIR):
+        raw = entry / RAW_FILE
+        if raw.is_file():
+            for line in raw.read_text(encoding="utf-8").splitlines():
+                prompt = json.loads(line)["prompt"]
+                used[prompt["name"]] = prompt["sha256"]
+    assert used, "no committed entry records its prompt"
+    for name, sha in used.items():
+        assert load_template(name).sha256 == sha, f"{name} was edited in place"

@@ -17,7 +17,7 @@ Options (``--option KEY=VALUE``):
 - ``temperature`` (0), ``seed`` (0; ``null`` to send none), ``max_tokens`` (2048);
 - ``concurrency`` (4 parallel requests), ``timeout`` (seconds per attempt, 120),
   ``retries`` (3 more attempts on timeouts, 429 and 5xx, with backoff);
-- ``prompt``: a template name (``zero-shot-v1``, ``few-shot-v1``) or a path;
+- ``prompt``: a template name (``zero-shot-v2``, ``few-shot-v2``: the defaults; ``-v1``) or a path;
 - ``shots`` (0): worked examples per document; ``shots_from``: a registered split to take
   them from (default: the split being evaluated, leave-one-document-out);
 - ``replay=RAW.jsonl``: re-create the predictions from a raw-outputs file, no endpoint;

@@ -1,7 +1,7 @@
 """BREAKOUT as an Inspect AI task (``pip install inspect-ai``).
 
     inspect eval bench/generative/inspect_task.py --model openai/gpt-4o-mini
-    inspect eval bench/generative/inspect_task.py -T split=breakout/test -T prompt=zero-shot-v1 \\
+    inspect eval bench/generative/inspect_task.py -T split=breakout/test -T prompt=zero-shot-v2 \\
         --model openai-api/local/gemma3 --model-base-url http://127.0.0.1:8080/v1
     bench import inspect logs/<log>.eval --out preds.jsonl   # then bench eval / compare / submit
 

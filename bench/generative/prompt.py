@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 PROMPTS_DIR = Path(__file__).with_name("prompts")
-DEFAULT_ZERO_SHOT = "zero-shot-v1"
-DEFAULT_FEW_SHOT = "few-shot-v1"
+DEFAULT_ZERO_SHOT = "zero-shot-v2"  # guidelines v2; v1 stays for the entries that used it
+DEFAULT_FEW_SHOT = "few-shot-v2"
 _SECTION = re.compile(r"^<!--\s*(system|user)\s*-->\s*$", re.MULTILINE)
 PLACEHOLDER = "{{text}}"
 

@@ -12,7 +12,7 @@ from typing import Any
 from bench.generative import harness
 
 
-def load_split(split: str = "breakout/test", prompt: str = "zero-shot-v1", **_: Any) -> dict[str, Any]:
+def load_split(split: str = "breakout/test", prompt: str = "zero-shot-v2", **_: Any) -> dict[str, Any]:
     """``custom_dataset``: the split's documents (doc_id and text, no annotations) as a ``test``
     dataset; each row also names its split and prompt template, so the functions below need no state."""
     import datasets
