@@ -13,6 +13,7 @@ from typing import Any
 
 from baselines.assemble import assemble
 from baselines.rules.tagger import tag
+from baselines.truecase import is_all_caps, truecase
 from bench.data.model import Document
 
 __all__ = ["RuleExtractor"]
@@ -28,8 +29,9 @@ class RuleExtractor:
         """The rules baseline takes no options."""
 
     def predict_one(self, document: Document) -> dict[str, Any]:
-        mentions = tag(document.text)
-        events, used_counts = assemble(document.text, mentions)
+        text = truecase(document.text) if is_all_caps(document.text) else document.text
+        mentions = tag(text)
+        events, used_counts = assemble(text, mentions)
         spans = sorted([m for m in mentions if m.type != "COUNT"] + used_counts)
         return {"doc_id": document.doc_id, "mentions": [m.as_json() for m in spans], "events": events}
 
