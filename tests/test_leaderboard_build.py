@@ -12,9 +12,10 @@ from helpers import run_bench
 from leaderboard_helpers import HOSTILE, META, snapshot, write_meta, write_predictions
 
 from bench import paths
-from bench.leaderboard.build import _rank, build, collect
+from bench.leaderboard.build import build, collect
 from bench.leaderboard.metadata import Metadata, load_metadata
 from bench.leaderboard.model import Entry
+from bench.leaderboard.rank import rank_board
 from bench.leaderboard.submit import submit
 from bench.resultsio import load_gold
 
@@ -93,7 +94,7 @@ def test_entries_scored_on_other_gold_are_listed_apart(board_root, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "0 ranked entries, 3 listed apart" in result.stdout
     readme = (root / "README.md").read_text()
-    assert "## Not ranked: different signature" in readme and "_No ranked entries yet._" in readme
+    assert "### Not ranked on breakout/test: different signature" in readme and "_No ranked entries yet._" in readme
     assert readme.count("unknown document") == 3
     html = (root / "index.html").read_text()
     assert 'id="unranked"' in html and html.count("<tr data-slug=") == 3
@@ -134,7 +135,7 @@ def test_ties_with_the_leader_are_interval_overlaps():
         _entry("C", 0.5, (0.3, 0.499)),
         _entry("D", 0.5, (0.2, 0.5)),
     ]
-    _rank(entries)
+    rank_board(entries, [None] * len(entries), bootstrap=0, seed=0)
     assert [e.rank for e in entries] == [1, 2, 3, 3]  # equal headlines share a rank
     assert [e.leader for e in entries] == [True, False, False, False]
     assert [e.tied for e in entries] == [False, True, False, True]  # D's upper end touches A's lower end
@@ -142,8 +143,10 @@ def test_ties_with_the_leader_are_interval_overlaps():
 
 def test_ties_without_intervals_are_equal_scores():
     entries = [_entry("A", 0.6, None), _entry("B", 0.6, None), _entry("C", 0.5, None)]
-    _rank(entries)
-    assert [e.tied for e in entries] == [False, True, False]
+    rank_board(entries, [None] * len(entries), bootstrap=0, seed=0)
+    assert [e.rank for e in entries] == [1, 1, 3]
+    assert [e.tied for e in entries] == [True, True, False]  # tied for first: both marked tied
+    assert not any(e.leader for e in entries)  # no leader badge by the alphabetical order of names
 
 
 def test_malformed_stored_results_of_unrankable_entries_still_render(board_root, tmp_path):

@@ -31,6 +31,8 @@ def test_columns_and_rows(readme):
         "Rank",
         "System",
         "Headline F1 (95% CI)",
+        "Rank range (95%)",
+        "p vs leader",
         "Actor",
         "Location",
         "Count",
@@ -41,10 +43,12 @@ def test_columns_and_rows(readme):
     ]
     body = table[1:]
     assert [row[0] for row in body] == ["1", "2", "3"]
-    assert all(len(row) == 10 for row in body)
+    assert all(len(row) == 12 for row in body)
     assert body[0][1] == "[Oracle](submissions/oracle/)"
     assert body[0][2].startswith("**1.000** [1.000, 1.000]")
-    assert all(row[9].startswith("`breakout:v1\\|split:breakout/test@2\\|gold:sha256=") for row in body)
+    assert body[0][3] == "1\u20131" and body[0][4] == "\u2013"  # the oracle is first in every resample
+    assert body[2][3].endswith("\u20133") and float(body[2][4]) < 0.05  # empty: last, or tied with partial
+    assert all(row[11].startswith("`breakout:v1\\|split:breakout/test@2\\|gold:sha256=") for row in body)
 
 
 def test_submitted_text_is_escaped(readme):

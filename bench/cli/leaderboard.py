@@ -17,6 +17,7 @@ import typer
 
 from bench import exitcodes, paths
 from bench.cli.eval import MAX_BOOTSTRAP
+from bench.splits import DEFAULT_SPLIT
 
 leaderboard_app = typer.Typer(
     help="Build the leaderboard pages from the submissions.", no_args_is_help=True, rich_markup_mode=None
@@ -49,6 +50,16 @@ def _gold(gold: Path | None, kb: Path | None):  # -> bench.resultsio.Gold
         _fail([str(p) for p in err.problems])
 
 
+def _gold_split(split: str, kb: Path | None):  # -> bench.resultsio.Gold
+    from bench.data.problems import ProblemsError
+    from bench.resultsio import load_gold
+
+    try:
+        return load_gold(split, kb)
+    except ProblemsError as err:
+        _fail([str(p) for p in err.problems])
+
+
 def submit_cmd(
     predictions: Path = typer.Argument(..., help="Predictions file (JSON Lines, one object per document)."),
     name: str = typer.Option(..., "--name", help="System name shown on the leaderboard."),
@@ -58,6 +69,9 @@ def submit_cmd(
     replace: bool = typer.Option(False, "--replace", help="Replace an existing entry with this name."),
     raw: Path | None = typer.Option(
         None, "--raw", help="Raw outputs of a generative system (--raw-out), stored with the entry for replay."
+    ),
+    split: str | None = typer.Option(
+        None, "--split", "-s", help="The split the predictions are for (its board); default: breakout/test."
     ),
     root: Path = ROOT_OPT,
     gold: Path | None = GOLD_OPT,
@@ -70,12 +84,25 @@ def submit_cmd(
     from bench.data.problems import ProblemsError
     from bench.leaderboard.metadata import load_metadata
     from bench.leaderboard.submit import DuplicateEntry, submit
+    from bench.splits import UnknownSplit, get_split
 
     try:
         metadata = load_metadata(meta, name)
     except ProblemsError as err:
         _fail([str(p) for p in err.problems])
-    checked = _gold(gold, kb)
+    if split is not None:
+        if gold is not None:
+            _fail(["bench submit: give --split or --gold, not both"], exitcodes.USAGE)
+        try:
+            chosen = get_split(split).name
+        except UnknownSplit as err:
+            _fail([f"bench submit: {err}"], exitcodes.USAGE)
+        if "split" in metadata.model_fields_set and metadata.split != chosen:
+            _fail([f"{meta}: -: split: {metadata.split!r} differs from --split {chosen!r}"])
+        metadata = metadata.model_copy(update={"split": chosen})
+    checked = (
+        _gold(gold, kb) if gold is not None or metadata.split == DEFAULT_SPLIT else _gold_split(metadata.split, kb)
+    )
     try:
         done = submit(predictions, metadata, root, checked, replace=replace, max_bytes=max_bytes, raw=raw)
     except ProblemsError as err:
@@ -87,7 +114,7 @@ def submit_cmd(
     verb = "replaced" if done.replaced else "added"
     head = done.results["scores"]["overall"]
     typer.echo(
-        f"{verb} {name!r} as {done.path} (headline F1 {head['f1']:.3f}); run 'bench leaderboard build' to update the pages"
+        f"{verb} {name!r} on {metadata.split} as {done.path} (headline F1 {head['f1']:.3f}); run 'bench leaderboard build' to update the pages"
     )
 
 
@@ -151,6 +178,8 @@ def build_cmd(
         typer.echo(f"warning: {warning}", err=True)
     for path, why in board.broken:
         typer.echo(f"{root / path}: -: entry: broken, listed apart: {why}", err=True)
+    if board.others:
+        typer.echo("; ".join(f"{b.split}: {len(b.ranked)} ranked" for b in board.boards))
     apart = f", {len(board.unranked)} listed apart (signature differs)" if board.unranked else ""
     apart += f", {len(board.broken)} broken" if board.broken else ""
     what = "pages are current" if check else "wrote " + ", ".join(str(p) for p in written)

@@ -14,8 +14,11 @@ The page set is written file by file (each atomically), then ``MANIFEST`` last: 
 sha256 of every page. A build killed or failing half-way leaves no manifest or one that
 does not match; ``pages_complete`` (used by ``--check``) trusts only a complete set.
 
-Ranking: by headline F1, then by name. An entry whose 95% interval overlaps the leader's
-is marked as statistically tied with it. Outputs (deterministic: same inputs, same bytes):
+One board per split (``breakout/test`` first, then ``muc4/test``, then any other split that
+has entries), each ranking only the entries of its split, scored against that split's gold
+(so under one signature). Ranking (``bench.leaderboard.rank``): by headline F1, equal
+headlines sharing a rank, with bootstrap rank intervals and paired p-values against the
+leader; an entry whose 95% interval overlaps the leader's is marked as tied with it. Outputs (deterministic: same inputs, same bytes):
 ``README.md``, ``index.html`` and ``scores.svg`` in the output folder.
 """
 
@@ -33,10 +36,13 @@ from bench.leaderboard.fsops import publish_mode
 from bench.leaderboard.metadata import Metadata, parse_metadata
 from bench.leaderboard.model import Board, Entry
 from bench.leaderboard.submit import METADATA_FILE, PREDICTIONS_FILE, RESULTS_FILE, entry_dirs, stray_paths
-from bench.resultsio import DEFAULT_BOOTSTRAP, DEFAULT_SEED, Gold, read_json, score_file
+from bench.resultsio import DEFAULT_BOOTSTRAP, DEFAULT_SEED, Gold, load_gold, read_json, score_file
+from bench.score.stats import StatsTable
+from bench.splits import DEFAULT_SPLIT, registry
 
 OUTPUTS: tuple[str, ...] = ("README.md", "index.html", "scores.svg")
 MANIFEST = "MANIFEST.sha256"
+SPLIT_ORDER: tuple[str, ...] = ("breakout/test", "muc4/test")  # boards in this order, then by name
 
 
 def _load_meta(entry: Path) -> Metadata:
@@ -70,15 +76,10 @@ def _same_scores(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return json.dumps(a.get("scores"), sort_keys=True) == json.dumps(b.get("scores"), sort_keys=True)
 
 
-def collect(root: Path, gold: Gold, *, bootstrap: int = DEFAULT_BOOTSTRAP, seed: int = DEFAULT_SEED) -> Board:
-    """Recompute and rank every entry under ``root``; broken entries are listed in ``Board.broken``."""
-    from bench.score.signature import make_signature
-
-    current = make_signature(gold.hash, bootstrap, seed, split=gold.split.label)
-    root = Path(root)
-    entries: list[Entry] = []
+def _scan(root: Path) -> tuple[list[tuple[Path, Metadata]], list[tuple[str, str]]]:
+    """Every entry folder with its metadata, and the broken ones (path relative to the root, why)."""
     broken: list[tuple[str, str]] = []
-    warnings: list[str] = []
+    found: list[tuple[Path, Metadata]] = []
     for stray in stray_paths(root):
         what = "a symbolic link" if stray.is_symlink() else "not a folder"
         broken.append((stray.relative_to(root).as_posix(), f"{what}: entries are real folders inside the root"))
@@ -93,9 +94,42 @@ def collect(root: Path, gold: Gold, *, bootstrap: int = DEFAULT_BOOTSTRAP, seed:
         if predictions.is_symlink() or not predictions.is_file():
             broken.append((label, f"{PREDICTIONS_FILE} is missing or not a real file"))
             continue
+        found.append((folder, meta))
+    return found, broken
+
+
+Scanned = tuple[list[tuple[Path, Metadata]], list[tuple[str, str]]]
+
+
+def collect(
+    root: Path,
+    gold: Gold,
+    *,
+    bootstrap: int = DEFAULT_BOOTSTRAP,
+    seed: int = DEFAULT_SEED,
+    split: str | None = None,
+    scanned: Scanned | None = None,
+) -> Board:
+    """Recompute and rank the entries of one split (default: ``gold``'s split, or
+    ``breakout/test`` for gold files of no registered split) against ``gold``; broken
+    entries are listed in ``Board.broken``."""
+    from bench.leaderboard.rank import rank_board
+    from bench.score.signature import make_signature
+
+    current = make_signature(gold.hash, bootstrap, seed, split=gold.split.label)
+    name = split or (gold.split.name if gold.split.name in registry() else DEFAULT_SPLIT)
+    root = Path(root)
+    found, broken = scanned if scanned is not None else _scan(root)
+    entries: list[Entry] = []
+    tables: dict[str, StatsTable] = {}
+    warnings: list[str] = []
+    for folder, meta in found:
+        if meta.split != name:
+            continue
+        label = folder.relative_to(root).as_posix()
         stored = _stored(folder)
         try:
-            results = score_file(predictions, gold, bootstrap=bootstrap, seed=seed).to_json()
+            scored = score_file(folder / PREDICTIONS_FILE, gold, bootstrap=bootstrap, seed=seed)
         except ProblemsError as err:
             first = _relative(err.problems[0], root)
             reason = (
@@ -103,6 +137,8 @@ def collect(root: Path, gold: Gold, *, bootstrap: int = DEFAULT_BOOTSTRAP, seed:
             )
             entries.append(Entry(folder.name, meta, stored, ranked=False, reason=reason))
             continue
+        results = scored.to_json()
+        tables[folder.name] = scored.stats
         if stored is not None and stored.get("signature") == current and not _same_scores(stored, results):
             warnings.append(
                 f"{label}/{RESULTS_FILE}: stored scores differ from the recomputed ones; showing the recomputed scores"
@@ -119,28 +155,28 @@ def collect(root: Path, gold: Gold, *, bootstrap: int = DEFAULT_BOOTSTRAP, seed:
         )
     ranked = sorted((e for e in entries if e.ranked), key=lambda e: (-(e.score() or 0.0), e.name.casefold(), e.slug))
     unranked = sorted((e for e in entries if not e.ranked), key=lambda e: (e.name.casefold(), e.slug))
-    _rank(ranked)
-    return Board(current, gold.hash, __version__, bootstrap, seed, ranked, unranked, warnings, broken)
+    rank_board(ranked, [tables.get(e.slug) for e in ranked], bootstrap=bootstrap, seed=seed)
+    return Board(current, gold.hash, __version__, bootstrap, seed, ranked, unranked, warnings, broken, split=name)
 
 
-def _rank(entries: list[Entry]) -> None:
-    """Competition ranks (equal headlines share a rank) and ties with the leader's interval."""
-    previous: float | None = None
-    for position, entry in enumerate(entries, 1):
-        score = entry.score()
-        entry.rank = entries[position - 2].rank if position > 1 and score == previous else position
-        previous = score
-    if not entries:
-        return
-    leader = entries[0]
-    leader.leader = True
-    lead_ci = leader.ci()
-    for entry in entries[1:]:
-        ci = entry.ci()
-        if lead_ci is not None and ci is not None:
-            entry.tied = ci[1] >= lead_ci[0]
-        else:
-            entry.tied = entry.score() == leader.score()
+def collect_all(root: Path, gold: Gold, *, bootstrap: int = DEFAULT_BOOTSTRAP, seed: int = DEFAULT_SEED) -> Board:
+    """The headline board (``gold``: the ``breakout/test`` entries unless ``gold`` is another
+    registered split's) with, in ``others``, one board per other split that has entries,
+    each scored against that split's registered gold, in ``SPLIT_ORDER`` then name order."""
+    root = Path(root)
+    scanned = _scan(root)
+    board = collect(root, gold, bootstrap=bootstrap, seed=seed, scanned=scanned)
+    present = {meta.split for _, meta in scanned[0]} - {board.split}
+    for name in sorted(present, key=lambda n: (SPLIT_ORDER.index(n) if n in SPLIT_ORDER else len(SPLIT_ORDER), n)):
+        try:
+            other = load_gold(name)
+        except ProblemsError as err:
+            board.warnings.append(f"split {name}: gold cannot be loaded ({err.problems[0]}); its entries are not shown")
+            continue
+        extra = collect(root, other, bootstrap=bootstrap, seed=seed, split=name, scanned=(scanned[0], []))
+        board.warnings.extend(extra.warnings)
+        board.others.append(extra)
+    return board
 
 
 def build(
@@ -159,7 +195,7 @@ def build(
     from bench.leaderboard.render_markdown import render_markdown
 
     out = Path(out) if out is not None else Path(root)
-    board = collect(root, gold, bootstrap=bootstrap, seed=seed)
+    board = collect_all(root, gold, bootstrap=bootstrap, seed=seed)
     links = _entry_links(Path(root), Path(link_base) if link_base is not None else out, board)
     texts = {
         "README.md": render_markdown(board, links, plot="scores.svg"),
@@ -203,4 +239,4 @@ def _entry_links(root: Path, out: Path, board: Board) -> dict[str, str]:
     import os
 
     base = os.path.relpath(Path(root).resolve() / "submissions", Path(out).resolve())
-    return {e.slug: Path(base, e.slug).as_posix() + "/" for e in (*board.ranked, *board.unranked)}
+    return {e.slug: Path(base, e.slug).as_posix() + "/" for e in board.entries()}

@@ -13,6 +13,7 @@ not silently drop information. Example::
       how: null                    # required unless "no": how the system saw them
       datasets: [CoNLL-2003]       # training data, optional
     date: 2024-05-01               # ISO date of the system / submission
+    split: breakout/test           # optional (default breakout/test); or give bench submit --split
 
 The training-data declaration follows MTEB's zero-shot declaration: a system that was
 trained or tuned on the test articles (or may have seen them in pre-training) says so,
@@ -38,6 +39,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from bench.data.problems import Problem, ProblemsError
+from bench.splits import DEFAULT_SPLIT
 
 MAX_NAME = 80
 LIMITS = {"name": 80, "author": 200, "authors": 20, "url": 500, "description": 2000, "model_size": 20}
@@ -184,6 +186,16 @@ class Metadata(_Strict):
     model_size: str = Field(max_length=LIMITS["model_size"])
     training_data: TrainingData
     date: dt.date
+    split: str = DEFAULT_SPLIT  # the registered split the predictions are for (``bench submit --split``)
+
+    @field_validator("split")
+    @classmethod
+    def _split(cls, value: str) -> str:
+        from bench.splits import registry
+
+        if value not in registry():
+            raise ValueError(f"unknown split {value!r}; known: {', '.join(sorted(registry()))}")
+        return value
 
     @field_validator("name")
     @classmethod

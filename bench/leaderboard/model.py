@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bench.leaderboard.metadata import Metadata
+from bench.splits import DEFAULT_SPLIT
 
 FIELDS: tuple[str, ...] = ("actor", "location", "count", "attribution")
 HEADLINE = "overall"
@@ -27,6 +28,12 @@ class Entry:
     rank: int | None = None
     tied: bool = False
     leader: bool = False
+    rank_ci: tuple[int, int] | None = None  # 95% range of the entry's bootstrap ranks
+    p_value: float | None = None  # paired bootstrap against the leader (None for the leader)
+
+    @property
+    def split(self) -> str:
+        return self.meta.split
 
     @property
     def name(self) -> str:
@@ -55,7 +62,7 @@ class Entry:
 
 @dataclass
 class Board:
-    """Everything the renderers need."""
+    """One split's board; the one ``build`` returns carries the other splits' in ``others``."""
 
     signature: str
     gold_hash: str
@@ -66,3 +73,14 @@ class Board:
     unranked: list[Entry]
     warnings: list[str] = field(default_factory=list)
     broken: list[tuple[str, str]] = field(default_factory=list)  # (path relative to the root, why)
+    split: str = DEFAULT_SPLIT  # the registered split whose entries this board ranks
+    others: list[Board] = field(default_factory=list)  # the other splits' boards (on the headline board)
+
+    @property
+    def boards(self) -> list[Board]:
+        """This board, then the other splits' boards: what the pages show, in order."""
+        return [self, *self.others]
+
+    def entries(self) -> list[Entry]:
+        """Every entry of every board (ranked first, then unranked, board by board)."""
+        return [e for b in self.boards for e in (*b.ranked, *b.unranked)]

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from bench.leaderboard.fmt import COLUMNS, esc, interval, num
+from bench.leaderboard.metadata import name_key
 from bench.leaderboard.model import Board, Entry
 from bench.leaderboard.plot import render_svg
 
@@ -108,11 +109,25 @@ def _rank_cell(entry: Entry) -> str:
     return f'<td class="num" data-v="{entry.rank}">{entry.rank}{badge}</td>'
 
 
+def _range_cell(entry: Entry) -> str:
+    lo, hi = entry.rank_ci or (None, None)
+    text = "\u2013" if lo is None else (f"rank {lo}" if lo == hi else f"rank {lo}\u2013{hi}")
+    return f'<td class="num" data-field="rank_ci" data-v="{"" if lo is None else f"{lo}.{hi:04d}"}">{text}</td>'
+
+
+def _p_cell(entry: Entry) -> str:
+    p = entry.p_value
+    text = "\u2013" if p is None else f"{p:.3f}"
+    return f'<td class="num" data-field="p_value" data-v="{"" if p is None else f"{p:.6f}"}">{text}</td>'
+
+
 def _ranked_row(index: int, entry: Entry) -> str:
     meta = entry.meta
     classes = ' class="leader"' if entry.leader else ' class="tied"' if entry.tied else ""
     cells = [
         _rank_cell(entry),
+        _range_cell(entry),
+        _p_cell(entry),
         f'<td class="system" data-v="{esc(entry.name)}"><a href="#sys-{entry.slug}">{esc(entry.name)}</a></td>',
         _score_cell(entry, "overall", show_ci=True),
         *(_score_cell(entry, key) for key, _ in COLUMNS),
@@ -123,13 +138,19 @@ def _ranked_row(index: int, entry: Entry) -> str:
     return f'<tr id="row-{entry.slug}"{classes} data-slug="{entry.slug}" data-i="{index}">' + "".join(cells) + "</tr>"
 
 
-def _ranked_table(board: Board) -> str:
+def _table_id(board: Board, first: bool) -> str:
+    return "ranked" if first else "ranked-" + re.sub(r"[^a-z0-9]+", "-", board.split.lower())
+
+
+def _ranked_table(board: Board, first: bool = True) -> str:
     def th(label: str, kind: str, first: str = "ascending", sort: str | None = None) -> str:
         extra = f' aria-sort="{sort}"' if sort else ""
         return f'<th data-type="{kind}" data-first="{first}"{extra}><button type="button">{label}</button></th>'
 
     head = [
         th("Rank", "num", sort="ascending"),
+        th("Rank range (95%)", "num"),
+        th("p vs leader", "num", "descending"),
         th("System", "text"),
         th("Headline F1 (95% CI)", "num", "descending"),
         *(th(label, "num", "descending") for _, label in COLUMNS),
@@ -139,9 +160,10 @@ def _ranked_table(board: Board) -> str:
     ]
     body = [_ranked_row(i, e) for i, e in enumerate(board.ranked)]
     if not body:
-        body = ['<tr><td colspan="11" class="note">No ranked entries yet.</td></tr>']
+        body = ['<tr><td colspan="13" class="note">No ranked entries yet.</td></tr>']
     return (
-        '<div class="table-wrap"><table id="ranked" class="sortable"><thead><tr>'
+        f'<div class="table-wrap"><table id="{_table_id(board, first)}" class="sortable" data-split="{esc(board.split)}">'
+        + "<thead><tr>"
         + "".join(head)
         + "</tr></thead><tbody>\n"
         + "\n".join(body)
@@ -162,7 +184,7 @@ def _broken_table(board: Board) -> str:
     )
 
 
-def _unranked_table(board: Board) -> str:
+def _unranked_table(board: Board, first: bool = True) -> str:
     if not board.unranked:
         return ""
     rows = [
@@ -172,10 +194,10 @@ def _unranked_table(board: Board) -> str:
         for i, e in enumerate(board.unranked)
     ]
     return (
-        '<h2 id="unranked-title">Not ranked: different signature</h2>'
+        '<h3 class="unranked-title">Not ranked: different signature</h3>'
         '<p class="note">These entries could not be scored under the current signature; their stored results '
         "are shown for reference and are not comparable with the table above.</p>"
-        '<table id="unranked" class="sortable"><thead><tr><th data-type="text"><button type="button">System</button></th>'
+        f'<table id="{"unranked" if first else "unranked-" + _table_id(board, first)[7:]}" class="sortable"><thead><tr><th data-type="text"><button type="button">System</button></th>'
         '<th data-type="num" data-first="descending"><button type="button">Stored headline F1</button></th>'
         '<th data-type="text"><button type="button">Stored signature</button></th><th>Why</th></tr></thead><tbody>\n'
         + "\n".join(rows)
@@ -183,7 +205,17 @@ def _unranked_table(board: Board) -> str:
     )
 
 
-def _meta_list(entry: Entry, links: Mapping[str, str]) -> str:
+def _splits(entry: Entry, family: list[Entry]) -> str:
+    """The system's entries on every split (its other boards), linked."""
+    parts = []
+    for other in family:
+        where = f"rank {other.rank}" if other.ranked and other.rank is not None else "not ranked"
+        text = f"{esc(other.split)}: {num(other.score())} ({where})"
+        parts.append(text if other is entry else f'<a href="#sys-{other.slug}">{text}</a>')
+    return "; ".join(parts)
+
+
+def _meta_list(entry: Entry, links: Mapping[str, str], family: list[Entry] | None = None) -> str:
     meta, training = entry.meta, entry.meta.training_data
     url = (
         f'<a href="{esc(meta.url)}" rel="nofollow noopener noreferrer">{esc(meta.url)}</a>'
@@ -196,8 +228,13 @@ def _meta_list(entry: Entry, links: Mapping[str, str]) -> str:
         else f"rank {entry.rank}"
         + (" (leader)" if entry.leader else " (statistically tied with the leader)" if entry.tied else "")
     )
+    lo_hi = entry.rank_ci
     items = [
+        ("Split", esc(entry.split)),
         ("Status", esc(status)),
+        ("Rank range (95%)", "\u2013" if lo_hi is None else f"{lo_hi[0]}\u2013{lo_hi[1]}"),
+        ("p vs leader", "\u2013" if entry.p_value is None else f"{entry.p_value:.3f}"),
+        ("All splits", _splits(entry, family or [entry])),
         ("Authors", esc(", ".join(meta.authors))),
         ("URL", url),
         ("Description", esc(meta.description)),
@@ -260,16 +297,31 @@ def _diagnostics(entry: Entry) -> str:
     return out
 
 
-def _detail(entry: Entry, links: Mapping[str, str]) -> str:
+def _detail(entry: Entry, links: Mapping[str, str], family: list[Entry] | None = None) -> str:
     return (
         f'<section class="detail" id="sys-{entry.slug}" aria-labelledby="title-{entry.slug}">'
         f'<h3 id="title-{entry.slug}">{esc(entry.name)}</h3><p><a href="#top">Back to the table</a></p>'
-        + _meta_list(entry, links)
+        + _meta_list(entry, links, family)
         + "<h4>Scores</h4>"
         + _scores_table(entry)
         + "<h4>Diagnostics</h4>"
         + _diagnostics(entry)
         + "</section>"
+    )
+
+
+def _board_section(board: Board, first: bool) -> str:
+    """One split's board: its title, signature, chart, ranked and unranked tables."""
+    section = _table_id(board, first).replace("ranked", "board", 1)
+    ident = ' id="signature"' if first else ""
+    return (
+        f'<div class="board" id="{section}" data-split="{esc(board.split)}"><h2>Board: {esc(board.split)}</h2>'
+        f"<p>Signature <code{ident}>{esc(board.signature)}</code> \u00b7 "
+        f"gold sha256 <code>{esc(board.gold_hash)}</code> \u00b7 {len(board.ranked)} ranked</p>"
+        f'<figure aria-label="headline F1 with 95% intervals, {esc(board.split)}">{render_svg(board)}</figure>'
+        + _ranked_table(board, first)
+        + _unranked_table(board, first)
+        + "</div>"
     )
 
 
@@ -283,7 +335,11 @@ def render_html(board: Board, links: Mapping[str, str]) -> str:
         "and whiskers the interval. A system is <em>tied</em> when its interval overlaps the leader's. Click a "
         "column header to sort, a system for its details."
     )
-    details = "\n".join(_detail(e, links) for e in (*board.ranked, *board.unranked))
+    everyone = board.entries()
+    families: dict[str, list[Entry]] = {}
+    for e in everyone:
+        families.setdefault(name_key(e.name), []).append(e)
+    details = "\n".join(_detail(e, links, families[name_key(e.name)]) for e in everyone)
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -298,12 +354,11 @@ def render_html(board: Board, links: Mapping[str, str]) -> str:
             "</head>",
             '<body id="top">',
             f'<header><h1>BREAKOUT leaderboard</h1><p class="lead">{lead}</p>',
-            f'<p>Signature <code id="signature">{esc(board.signature)}</code> \u00b7 harness {esc(board.harness_version)}'
-            f" \u00b7 gold sha256 <code>{esc(board.gold_hash)}</code></p></header>",
+            f"<p>Harness {esc(board.harness_version)} \u00b7 one board per split, each ranking only its own "
+            "entries (results of different splits are never compared)</p></header>",
             "<main>",
-            f'<figure aria-label="headline F1 with 95% intervals">{render_svg(board)}</figure>',
-            _ranked_table(board),
-            _unranked_table(board) + _broken_table(board),
+            *(_board_section(b, i == 0) for i, b in enumerate(board.boards)),
+            _broken_table(board),
             '<h2 id="details-title">Details</h2><p class="note">Select a system in the table to show its details here.</p>',
             details,
             "</main>",

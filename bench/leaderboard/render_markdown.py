@@ -29,36 +29,30 @@ def _rank(entry: Entry) -> str:
 
 def _row(entry: Entry, links: Mapping[str, str]) -> str:
     headline = f"**{num(entry.score())}** {interval(entry.ci())}".rstrip()
-    cells = [_rank(entry), _system(entry, links), headline]
+    lo_hi, p = entry.rank_ci, entry.p_value
+    spread = "\u2013" if lo_hi is None else f"{lo_hi[0]}\u2013{lo_hi[1]}"
+    cells = [_rank(entry), _system(entry, links), headline, spread, "\u2013" if p is None else f"{p:.3f}"]
     cells += [num(entry.score(key)) for key, _ in COLUMNS]
     cells += [md(entry.meta.training_data.short()), _code(entry.signature)]
     return "| " + " | ".join(cells) + " |"
 
 
-def render_markdown(board: Board, links: Mapping[str, str], plot: str | None = "scores.svg") -> str:
-    """The whole README as text (deterministic for a given board)."""
+def _board_lines(board: Board, links: Mapping[str, str], plot: str | None) -> list[str]:
+    """One split's section: signature, plot, ranked table, entries listed apart."""
     lines = [
-        HEADER,
+        f"## {md(board.split)}",
         "",
-        "# BREAKOUT leaderboard",
-        "",
-        "Every score below is recomputed by `bench leaderboard build` from the entry's predictions and the "
-        "current gold; submitted scores are never taken on trust. **Headline**: the mean F1 of the actor, "
-        "location, count and attribution fields, with a 95% bootstrap interval over documents "
-        f"({board.bootstrap} resamples, seed {board.seed}). **\u2248**: the system's interval overlaps the "
-        "leader's, so it is statistically tied with the leader. **Span**: strict span F1 (seqeval, IOB2). "
-        "The declaration says whether the system saw the test articles.",
-        "",
-        f"Current signature: {_code(board.signature, cell=False)} \u00b7 harness {md(board.harness_version)} \u00b7 "
-        f"gold sha256 `{board.gold_hash}`. Open `index.html` for the sortable table and per-system details.",
+        f"Signature: {_code(board.signature, cell=False)} \u00b7 harness {md(board.harness_version)} \u00b7 "
+        f"gold sha256 `{board.gold_hash}`.",
         "",
     ]
     if plot and board.ranked:
         lines += [f"![Headline F1 with 95% intervals, one row per ranked system]({plot})", ""]
-    header = ["Rank", "System", "Headline F1 (95% CI)", *(label for _, label in COLUMNS), "Declaration", "Signature"]
+    header = ["Rank", "System", "Headline F1 (95% CI)", "Rank range (95%)", "p vs leader"]
+    header += [*(label for _, label in COLUMNS), "Declaration", "Signature"]
     lines += [
         "| " + " | ".join(header) + " |",
-        "|" + "|".join(["---:", "---", "---", *(["---:"] * len(COLUMNS)), "---", "---"]) + "|",
+        "|" + "|".join(["---:", "---", "---", "---:", "---:", *(["---:"] * len(COLUMNS)), "---", "---"]) + "|",
     ]
     lines += [_row(entry, links) for entry in board.ranked]
     if not board.ranked:
@@ -66,7 +60,7 @@ def render_markdown(board: Board, links: Mapping[str, str], plot: str | None = "
     if board.unranked:
         lines += [
             "",
-            "## Not ranked: different signature",
+            f"### Not ranked on {md(board.split)}: different signature",
             "",
             "These entries could not be scored under the current signature; their stored results are "
             "shown for reference and are not comparable with the table above.",
@@ -78,6 +72,31 @@ def render_markdown(board: Board, links: Mapping[str, str], plot: str | None = "
             f"| {_system(e, links)} | {num(e.score())} | {_code(e.signature)} | {md(e.reason or '')} |"
             for e in board.unranked
         ]
+    return lines + [""]
+
+
+def render_markdown(board: Board, links: Mapping[str, str], plot: str | None = "scores.svg") -> str:
+    """The whole README as text (deterministic for a given board)."""
+    lines = [
+        HEADER,
+        "",
+        "# BREAKOUT leaderboard",
+        "",
+        "Every score below is recomputed by `bench leaderboard build` from the entry's predictions and the "
+        "current gold; submitted scores are never taken on trust. **Headline**: the mean F1 over the split's fields "
+        "(actor, location, count and attribution on breakout/test; claim instead of attribution on muc4), with a 95% bootstrap interval over documents "
+        f"({board.bootstrap} resamples, seed {board.seed}). **\u2248**: the system's interval overlaps the "
+        "leader's, so it is statistically tied with the leader. **Span**: strict span F1 (seqeval, IOB2). "
+        "The declaration says whether the system saw the test articles.",
+        "",
+        "One board per split; each ranks only its own entries (one signature per board). **Rank range**: "
+        "the 2.5th-97.5th percentile of the system's rank over the bootstrap resamples. **p vs leader**: "
+        "two-sided paired-bootstrap p-value of the difference from the first-ranked system. Equal headlines "
+        "share a rank. Open `index.html` for the sortable tables and per-system details.",
+        "",
+    ]
+    for index, one in enumerate(board.boards):
+        lines += _board_lines(one, links, plot if index == 0 else None)
     if board.broken:
         lines += ["", "## Broken entries", "", "These folders are not valid entries and are not shown above.", ""]
         lines += ["| Path | Why |", "|---|---|"]
@@ -88,6 +107,7 @@ def render_markdown(board: Board, links: Mapping[str, str], plot: str | None = "
         "",
         "```bash",
         'bench submit predictions.jsonl --name "My system" --meta META.yaml   # validates, scores, stores',
+        'bench submit muc4.jsonl --split muc4/test --name "My system" --meta META.yaml  # another split\'s board',
         "bench leaderboard build                                               # recomputes and writes this page",
         "```",
         "",

@@ -35,6 +35,7 @@ from bench.io import atomic_write_text
 from bench.leaderboard.fsops import SUBMISSIONS, clean_stale_staging, exclusive, fsync_tree, install_dir, staging_dir
 from bench.leaderboard.metadata import Metadata, name_key
 from bench.resultsio import DEFAULT_BOOTSTRAP, DEFAULT_SEED, Gold, dump_json, score_file
+from bench.splits import DEFAULT_SPLIT
 
 PREDICTIONS_FILE = "predictions.jsonl"
 METADATA_FILE = "metadata.json"
@@ -86,24 +87,38 @@ def stray_paths(root: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if not p.name.startswith(".") and (p.is_symlink() or not p.is_dir()))
 
 
-def _stored_name(entry: Path) -> str | None:
+def entry_slug(name: str, split: str = DEFAULT_SPLIT) -> str:
+    """The folder of a system's entry on a split: its slug, with ``--<split>`` after it
+    for any split but the headline one (so the existing entries keep their folders).
+
+    >>> entry_slug("Baseline: rules", "muc4/test")
+    'baseline-rules--muc4-test'
+    """
+    slug = slugify(name)
+    return slug if split == DEFAULT_SPLIT else f"{slug}--{slugify(split)}"
+
+
+def _stored(entry: Path) -> tuple[str | None, str]:
+    """The stored name and split of an entry (None and the default when unreadable)."""
     from bench.resultsio import read_json
 
     try:
         data = read_json(entry / METADATA_FILE, max_bytes=1_000_000)
     except Exception:
-        return None
+        return None, DEFAULT_SPLIT
     name = data.get("name") if isinstance(data, dict) else None
-    return name if isinstance(name, str) else None
+    split = data.get("split", DEFAULT_SPLIT) if isinstance(data, dict) else DEFAULT_SPLIT
+    return (name if isinstance(name, str) else None), str(split)
 
 
-def find_conflict(root: Path, name: str) -> tuple[Path, str] | None:
-    """The entry that ``name`` would collide with: same slug, or the same name up to case,
-    Unicode compatibility forms and confusable letters (``metadata.name_key``)."""
-    slug, key = slugify(name), name_key(name)
+def find_conflict(root: Path, name: str, split: str = DEFAULT_SPLIT) -> tuple[Path, str] | None:
+    """The entry that ``name`` on ``split`` would collide with: same folder, or the same split
+    and the same name up to case, Unicode compatibility forms and confusable letters
+    (``metadata.name_key``). One system has one entry per split."""
+    slug, key = entry_slug(name, split), name_key(name)
     for entry in entry_dirs(root):
-        stored = _stored_name(entry)
-        if entry.name == slug or (stored is not None and name_key(stored) == key):
+        stored, stored_split = _stored(entry)
+        if entry.name == slug or (stored is not None and stored_split == split and name_key(stored) == key):
             return entry, stored or entry.name
     return None
 
@@ -149,7 +164,7 @@ def submit(
 ) -> Submitted:
     """Validate and score ``predictions``, then store the entry ``meta.name``.
 
-    Raises ``ProblemsError`` for predictions that do not validate (or are not a regular
+    ``gold`` is the gold of ``meta.split`` (the caller loads it). Raises ``ProblemsError`` for predictions that do not validate (or are not a regular
     file under ``max_bytes``) and ``DuplicateEntry`` (unless ``replace``); in both cases
     nothing is written. ``OSError`` is an environment problem (disk full, read-only).
     """
@@ -161,12 +176,13 @@ def submit(
     root = Path(root)
     with exclusive(root):
         clean_stale_staging(root)
-        conflict = find_conflict(root, meta.name)
+        conflict = find_conflict(root, meta.name, meta.split)
         if conflict and not replace:
             raise DuplicateEntry(
-                f"the leaderboard already has {conflict[1]!r} ({conflict[0]}); use --replace to replace it"
+                f"the leaderboard already has {conflict[1]!r} on {meta.split} ({conflict[0]}); "
+                "use --replace to replace it"
             )
-        target = conflict[0] if conflict else submissions_dir(root) / slugify(meta.name)
+        target = conflict[0] if conflict else submissions_dir(root) / entry_slug(meta.name, meta.split)
         staged = staging_dir(root)
         old: Path | None = None
         try:
