@@ -601,7 +601,10 @@ PRISONER_WORDS = re.compile(
     re.I,
 )
 ATTACK_TRIGGERS = re.compile(
-    r"\b(?:attack(?:s|ed|ing)?|assaults?|assaulted|raid(?:s|ed)?|bombings?|car bombs?|suicide (?:bomb(?:er|ing)?s?|attacks?)|explosions?|blasts?|air ?strikes?|strikes|ambush(?:ed|es)?|massacres?d?|shootings?|shelling|storm(?:ed|ing)|offensives?|gun ?battles?|gunfights?|clash(?:ed|es)?|broke into|opened fire|killing|killed|hit)\b",
+    r"\b(?:attack(?:s|ed|ing)?|assaults?|assaulted|raid(?:s|ed)?|bombings?|car bombs?|suicide (?:bomb(?:er|ing)?s?|attacks?)|explosions?|blasts?|air ?strikes?|strikes|ambush(?:ed|es)?|massacres?d?|shootings?|shelling|storm(?:ed|ing)|offensives?|gun ?battles?|gunfights?|clash(?:ed|es)?|broke into|opened fire|killing|killed|hit|"
+    r"kidnap(?:p?ed|p?ings?|s)?|abduct(?:ed|ions?)|murder(?:s|ed)?|assassinat(?:ed|ions?)|bomb(?:s|ed)?|"
+    r"dynamited?|exploded|detonated|explosives?|set fire|arson|burned|machinegunned|shot(?: dead)?|"
+    r"mortar(?:ed)?|sabotage[d]?)\b",
     re.I,
 )
 # Wars and campaigns as wholes, and habitual violence, are not events.

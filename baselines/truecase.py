@@ -18,18 +18,13 @@ from __future__ import annotations
 import re
 
 from baselines.common_words import COMMON_WORDS
-from baselines.lexicon import MONTHS, ORG_HEADS, PLACE_HEADS, WEEKDAYS
+from baselines.lexicon import MONTHS, WEEKDAYS
 
 __all__ = ["is_all_caps", "truecase"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _BRACKETED_ACRONYM = re.compile(r"(?<=[\[(])[A-Z]{2,6}(?=[\])])")
 _CALENDAR = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
-# Common words that are also parts of names: capitalised next to a capitalised word.
-_NAME_WORDS = frozenset(w.lower() for w in (*ORG_HEADS, *PLACE_HEADS)) | frozenset(
-    "national liberation revolutionary democratic popular united patriotic people's peoples workers "
-    "socialist communist republic unity alliance association federation civic death squad squads".split()
-)
 
 
 def is_all_caps(text: str, threshold: float = 0.9) -> bool:
@@ -44,31 +39,14 @@ def _lower(text: str) -> str:
     return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
 
 
-def _chain_name_words(text: str, chars: list[str]) -> None:
-    """Capitalise name words ("national", "front") next to a capitalised word, until stable."""
-    found = [m for m in _WORD.finditer(text) if m.group().lower() in _NAME_WORDS]
-    changed = True
-    while changed:
-        changed = False
-        for match in found:
-            if chars[match.start()].isupper():
-                continue
-            before = re.search(r"([A-Za-z])[A-Za-z'’]*\s+$", "".join(chars[max(0, match.start() - 30) : match.start()]))
-            after = re.match(r"\s+([A-Za-z])", "".join(chars[match.end() : match.end() + 3]))
-            if (before and before.group(1).isupper()) or (after and after.group(1).isupper()):
-                chars[match.start()] = chars[match.start()].upper()
-                changed = True
-
-
 def truecase(text: str) -> str:
     """``text`` re-cased for the rule tagger; same length, same offsets."""
     chars = list(_lower(text))
     for match in _WORD.finditer(text):
         word = match.group().lower().rstrip("'’")
         stem = re.sub(r"['’]s$", "", word)
-        if (stem not in COMMON_WORDS or stem in _CALENDAR) and len(stem) > 1:
+        if stem not in COMMON_WORDS and stem not in _CALENDAR and len(stem) > 1:
             chars[match.start()] = chars[match.start()].upper()
-    _chain_name_words(text, chars)
     for match in _BRACKETED_ACRONYM.finditer(text):
         chars[match.start() : match.end()] = list(match.group())
     return "".join(chars)
