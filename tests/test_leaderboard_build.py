@@ -94,7 +94,10 @@ def test_entries_scored_on_other_gold_are_listed_apart(board_root, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "0 ranked entries, 3 listed apart" in result.stdout
     readme = (root / "README.md").read_text()
-    assert "### Not ranked on breakout/test: different signature" in readme and "_No ranked entries yet._" in readme
+    assert (
+        "### Listed apart on breakout/test: not ranked (different signature, or flagged)" in readme
+        and "_No ranked entries yet._" in readme
+    )
     assert readme.count("unknown document") == 3
     html = (root / "index.html").read_text()
     assert 'id="unranked"' in html and html.count("<tr data-slug=") == 3

@@ -119,3 +119,12 @@ def test_submit_split_contradicting_the_metadata_is_refused(tmp_path):
         "--root", tmp_path / "lb",
     )  # fmt: skip
     assert result.returncode == 3 and "differs from --split" in result.stderr
+
+
+def test_flagged_entries_are_listed_apart(two_splits):
+    path = two_splits / "submissions" / "oracle" / "metadata.json"
+    data = json.loads(path.read_text())
+    path.write_text(json.dumps({**data, "flagged": "predictions copied from the gold"}))
+    board = collect_all(two_splits, load_gold(), bootstrap=BOOT)
+    assert [e.slug for e in board.ranked] == ["empty"] and board.ranked[0].rank == 1
+    assert [(e.slug, e.reason) for e in board.unranked] == [("oracle", "flagged: predictions copied from the gold")]

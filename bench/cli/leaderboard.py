@@ -60,11 +60,21 @@ def _gold_split(split: str, kb: Path | None):  # -> bench.resultsio.Gold
         _fail([str(p) for p in err.problems])
 
 
+def _check(folder: Path) -> NoReturn:
+    from bench.leaderboard.check import check_entry
+
+    problems = check_entry(folder)
+    if problems:
+        _fail(problems + [f"bench submit --check: {folder}: {len(problems)} problem(s)"])
+    typer.echo(f"{folder}: entry passes every check")
+    raise typer.Exit(0)
+
+
 def submit_cmd(
-    predictions: Path = typer.Argument(..., help="Predictions file (JSON Lines, one object per document)."),
-    name: str = typer.Option(..., "--name", help="System name shown on the leaderboard."),
-    meta: Path = typer.Option(
-        ..., "--meta", help="Metadata file (YAML): authors, url, description, model_size, training_data, date."
+    predictions: Path | None = typer.Argument(None, help="Predictions file (JSON Lines, one object per document)."),
+    name: str | None = typer.Option(None, "--name", help="System name shown on the leaderboard."),
+    meta: Path | None = typer.Option(
+        None, "--meta", help="Metadata file (YAML): authors, url, description, model_size, training_data, date."
     ),
     replace: bool = typer.Option(False, "--replace", help="Replace an existing entry with this name."),
     raw: Path | None = typer.Option(
@@ -79,8 +89,15 @@ def submit_cmd(
     max_bytes: int | None = typer.Option(
         None, "--max-bytes", min=1, help="Refuse a predictions file larger than this (default 100,000,000 bytes)."
     ),
+    check: Path | None = typer.Option(
+        None, "--check", help="Only validate an entry folder as CI does (metadata, rescoring, duplicates); exit 3."
+    ),
 ) -> None:
     """Validate, score and add a system to the leaderboard (atomically: all or nothing)."""
+    if check is not None:
+        _check(check)
+    if predictions is None or name is None or meta is None:
+        _fail(["bench submit: give PREDICTIONS, --name and --meta (or --check DIR)"], exitcodes.USAGE)
     from bench.data.problems import ProblemsError
     from bench.leaderboard.metadata import load_metadata
     from bench.leaderboard.submit import DuplicateEntry, submit

@@ -143,16 +143,9 @@ def collect(
             warnings.append(
                 f"{label}/{RESULTS_FILE}: stored scores differ from the recomputed ones; showing the recomputed scores"
             )
-        ranked = results["signature"] == current
-        entries.append(
-            Entry(
-                folder.name,
-                meta,
-                results,
-                ranked=ranked,
-                reason=None if ranked else f"signature differs from {current}",
-            )
-        )
+        ranked = results["signature"] == current and meta.flagged is None
+        why = None if ranked else f"flagged: {meta.flagged}" if meta.flagged else f"signature differs from {current}"
+        entries.append(Entry(folder.name, meta, results, ranked=ranked, reason=why))
     ranked = sorted((e for e in entries if e.ranked), key=lambda e: (-(e.score() or 0.0), e.name.casefold(), e.slug))
     unranked = sorted((e for e in entries if not e.ranked), key=lambda e: (e.name.casefold(), e.slug))
     rank_board(ranked, [tables.get(e.slug) for e in ranked], bootstrap=bootstrap, seed=seed)

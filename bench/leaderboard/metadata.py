@@ -14,6 +14,7 @@ not silently drop information. Example::
       datasets: [CoNLL-2003]       # training data, optional
     date: 2024-05-01               # ISO date of the system / submission
     split: breakout/test           # optional (default breakout/test); or give bench submit --split
+    flagged: null                  # set by maintainers: the reason an entry is listed apart, unranked
 
 The training-data declaration follows MTEB's zero-shot declaration: a system that was
 trained or tuned on the test articles (or may have seen them in pre-training) says so,
@@ -186,6 +187,7 @@ class Metadata(_Strict):
     model_size: str = Field(max_length=LIMITS["model_size"])
     training_data: TrainingData
     date: dt.date
+    flagged: str | None = Field(None, min_length=1, max_length=LIMITS["how"])  # why the entry is shown apart
     split: str = DEFAULT_SPLIT  # the registered split the predictions are for (``bench submit --split``)
 
     @field_validator("split")

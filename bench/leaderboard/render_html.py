@@ -194,8 +194,8 @@ def _unranked_table(board: Board, first: bool = True) -> str:
         for i, e in enumerate(board.unranked)
     ]
     return (
-        '<h3 class="unranked-title">Not ranked: different signature</h3>'
-        '<p class="note">These entries could not be scored under the current signature; their stored results '
+        '<h3 class="unranked-title">Listed apart: not ranked (different signature, or flagged)</h3>'
+        '<p class="note">These entries are flagged (the reason is shown) or could not be scored under the current signature; their results '
         "are shown for reference and are not comparable with the table above.</p>"
         f'<table id="{"unranked" if first else "unranked-" + _table_id(board, first)[7:]}" class="sortable"><thead><tr><th data-type="text"><button type="button">System</button></th>'
         '<th data-type="num" data-first="descending"><button type="button">Stored headline F1</button></th>'

@@ -60,9 +60,9 @@ def _board_lines(board: Board, links: Mapping[str, str], plot: str | None) -> li
     if board.unranked:
         lines += [
             "",
-            f"### Not ranked on {md(board.split)}: different signature",
+            f"### Listed apart on {md(board.split)}: not ranked (different signature, or flagged)",
             "",
-            "These entries could not be scored under the current signature; their stored results are "
+            "These entries are flagged (the reason is shown) or could not be scored under the current signature; their results are "
             "shown for reference and are not comparable with the table above.",
             "",
             "| System | Stored headline F1 | Stored signature | Why |",
