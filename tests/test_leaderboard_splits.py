@@ -128,3 +128,20 @@ def test_flagged_entries_are_listed_apart(two_splits):
     board = collect_all(two_splits, load_gold(), bootstrap=BOOT)
     assert [e.slug for e in board.ranked] == ["empty"] and board.ranked[0].rank == 1
     assert [(e.slug, e.reason) for e in board.unranked] == [("oracle", "flagged: predictions copied from the gold")]
+
+
+def test_each_board_shows_its_own_fields(two_splits):
+    """muc4 is scored on claim instead of attribution and has no span layer: its board says so."""
+    build(two_splits, load_gold(), bootstrap=BOOT)
+    readme = (two_splits / "README.md").read_text(encoding="utf-8")
+    breakout, muc4 = readme[: readme.index("## muc4/test")], readme[readme.index("## muc4/test") :]
+    head = lambda part: next(line for line in part.splitlines() if line.startswith("| Rank |"))  # noqa: E731
+    assert "| Attribution |" in head(breakout) and "| Span |" in head(breakout) and "Claim" not in head(breakout)
+    assert "| Claim |" in head(muc4) and "Attribution" not in head(muc4) and "Span" not in head(muc4)
+    html = (two_splits / "index.html").read_text(encoding="utf-8")
+    table = html[html.index('id="ranked-muc4-test"') :]
+    table = table[: table.index("</thead>")]
+    assert ">Claim<" in table and ">Attribution<" not in table
+    oracle = html[html.index('id="sys-oracle--muc4-test"') :]
+    oracle = oracle[: oracle.index("</section>")]
+    assert "<td>claim</td>" in oracle and "<td>attribution</td>" not in oracle

@@ -11,8 +11,25 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("location", "Location"),
     ("count", "Count"),
     ("attribution", "Attribution"),
+    ("claim", "Claim"),
     ("span", "Span"),
 )
+
+
+def columns(split: str) -> tuple[tuple[str, str], ...]:
+    """The score columns of a split's board: its fields, then the span layer if it has one.
+
+    >>> [key for key, _ in columns("muc4/test")]
+    ['actor', 'location', 'count', 'claim']
+    """
+    from bench.splits import UnknownSplit, get_split
+
+    try:
+        chosen = get_split(split)
+    except UnknownSplit:
+        return tuple(c for c in COLUMNS if c[0] != "claim")
+    keys = {*chosen.fields, *(("span",) if chosen.span else ())}
+    return tuple(c for c in COLUMNS if c[0] in keys)
 
 
 def num(value: float | None, digits: int = 3) -> str:

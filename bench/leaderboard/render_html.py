@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from bench.leaderboard.fmt import COLUMNS, esc, interval, num
+from bench.leaderboard.fmt import COLUMNS, columns, esc, interval, num
 from bench.leaderboard.metadata import name_key
 from bench.leaderboard.model import Board, Entry
 from bench.leaderboard.plot import render_svg
@@ -32,6 +32,7 @@ SCORE_ROWS: tuple[tuple[str, str], ...] = (
     ("location", "location"),
     ("count", "count"),
     ("attribution", "attribution"),
+    ("claim", "claim"),
     ("span", "span, strict (micro)"),
     ("span.PERSON", "span PERSON"),
     ("span.GROUP", "span GROUP"),
@@ -39,7 +40,12 @@ SCORE_ROWS: tuple[tuple[str, str], ...] = (
     ("span.COUNT", "span COUNT"),
     ("span_partial", "span, partial overlap"),
 )
-PER_DOC_KEYS: tuple[str, ...] = ("actor", "location", "count", "attribution", "overall", "span")
+FIELD_KEYS: frozenset[str] = frozenset(key for key, _ in COLUMNS)  # shown only where the split has them
+
+
+def _per_doc_keys(entry: Entry) -> list[str]:
+    shown = [key for key, _ in columns(entry.split)]
+    return [k for k in shown if k != "span"] + ["overall"] + [k for k in shown if k == "span"]
 
 
 def _asset(name: str) -> str:
@@ -130,7 +136,7 @@ def _ranked_row(index: int, entry: Entry) -> str:
         _p_cell(entry),
         f'<td class="system" data-v="{esc(entry.name)}"><a href="#sys-{entry.slug}">{esc(entry.name)}</a></td>',
         _score_cell(entry, "overall", show_ci=True),
-        *(_score_cell(entry, key) for key, _ in COLUMNS),
+        *(_score_cell(entry, key) for key, _ in columns(entry.split)),
         f'<td class="num" data-v="{_size_value(meta.model_size)}">{esc(meta.model_size)}</td>',
         f'<td data-v="{esc(meta.training_data.saw_test_articles)}">{esc(meta.training_data.short())}</td>',
         f'<td class="num" data-v="{meta.date.isoformat()}">{meta.date.isoformat()}</td>',
@@ -153,14 +159,14 @@ def _ranked_table(board: Board, first: bool = True) -> str:
         th("p vs leader", "num", "descending"),
         th("System", "text"),
         th("Headline F1 (95% CI)", "num", "descending"),
-        *(th(label, "num", "descending") for _, label in COLUMNS),
+        *(th(label, "num", "descending") for _, label in columns(board.split)),
         th("Size", "num", "descending"),
         th("Declaration", "text"),
         th("Date", "text", "descending"),
     ]
     body = [_ranked_row(i, e) for i, e in enumerate(board.ranked)]
     if not body:
-        body = ['<tr><td colspan="13" class="note">No ranked entries yet.</td></tr>']
+        body = [f'<tr><td colspan="{8 + len(columns(board.split))}" class="note">No ranked entries yet.</td></tr>']
     return (
         f'<div class="table-wrap"><table id="{_table_id(board, first)}" class="sortable" data-split="{esc(board.split)}">'
         + "<thead><tr>"
@@ -256,8 +262,11 @@ def _scores_table(entry: Entry) -> str:
     if not isinstance(scores, dict):
         return '<p class="note">No scores.</p>'
     rows = []
+    shown = {key for key, _ in columns(entry.split)}
     for key, label in SCORE_ROWS:
         row = scores.get(key)
+        if key in FIELD_KEYS and key not in shown:
+            continue
         if not isinstance(row, dict):
             continue
         cells = [num(_number(row.get(k))) for k in ("precision", "recall", "f1")]
@@ -283,10 +292,11 @@ def _diagnostics(entry: Entry) -> str:
     per_doc = _get(d, "per_document")
     out = "<dl>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in items) + "</dl>"
     if isinstance(per_doc, dict) and per_doc:
-        head = "".join(f"<th>{k}</th>" for k in PER_DOC_KEYS)
+        keys = _per_doc_keys(entry)
+        head = "".join(f"<th>{k}</th>" for k in keys)
         rows = "".join(
             f"<tr><td><code>{esc(doc)}</code></td>"
-            + "".join(f'<td class="num">{num(_number(_get(per_doc, doc, k)))}</td>' for k in PER_DOC_KEYS)
+            + "".join(f'<td class="num">{num(_number(_get(per_doc, doc, k)))}</td>' for k in keys)
             + "</tr>"
             for doc in sorted(per_doc, key=str)
         )
