@@ -197,10 +197,11 @@ def build_cmd(
         typer.echo(f"{root / path}: -: entry: broken, listed apart: {why}", err=True)
     if board.others:
         typer.echo("; ".join(f"{b.split}: {len(b.ranked)} ranked" for b in board.boards))
-    apart = f", {len(board.unranked)} listed apart (signature differs)" if board.unranked else ""
+    ranked, unranked = (sum(len(getattr(b, part)) for b in board.boards) for part in ("ranked", "unranked"))
+    apart = f", {unranked} listed apart (signature differs)" if unranked else ""
     apart += f", {len(board.broken)} broken" if board.broken else ""
     what = "pages are current" if check else "wrote " + ", ".join(str(p) for p in written)
-    typer.echo(f"{len(board.ranked)} ranked entries{apart}; {what}")
+    typer.echo(f"{ranked} ranked entries{apart} (all boards); {what}")
 
 
 def compare_cmd(
