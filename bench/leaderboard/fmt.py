@@ -6,6 +6,8 @@ import html
 import re
 from collections.abc import Sequence
 
+from bench.splits import UnknownSplit, get_split
+
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("actor", "Actor"),
     ("location", "Location"),
@@ -22,8 +24,6 @@ def columns(split: str) -> tuple[tuple[str, str], ...]:
     >>> [key for key, _ in columns("muc4/test")]
     ['actor', 'location', 'count', 'claim']
     """
-    from bench.splits import UnknownSplit, get_split
-
     try:
         chosen = get_split(split)
     except UnknownSplit:
