@@ -23,3 +23,12 @@ LEADERBOARD_DIR: Path = ROOT / "leaderboard"
 MUC4_DIR: Path = ANNOTATIONS_DIR / "muc4"
 MUC4_ARCHIVE: Path = MUC4_DIR / "raw" / "muc34-corpora.tar.gz"
 MUC4_KB: Path = MUC4_DIR / "kb.jsonl"
+
+
+def cache_root() -> Path:
+    """The folder for caches (completions, trained models): ``$BREAKOUT_CACHE``, else
+    ``$XDG_CACHE_HOME/breakout``, else ``~/.cache/breakout``. Never committed, always safe to delete."""
+    base = os.environ.get("BREAKOUT_CACHE")
+    if base:
+        return Path(base)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "breakout"

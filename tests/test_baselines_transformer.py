@@ -29,6 +29,8 @@ ENTITIES = {
     "n2": [("GROUP", "Militants"), ("LOCATION", "Tahoua"), ("GROUP", "Officials")],
     "n3": [("GROUP", "The army"), ("LOCATION", "Gao"), ("GROUP", "rebels")],
 }
+# The seed-article protocol alone (no MUC-4, no cache): what these synthetic tests exercise.
+SEED_ONLY = {"train": "none", "dev": "none", "cache": "none"}
 COUNTS = {"n1": ("40", "escaped"), "n2": ("12", "killed"), "n3": ("30", "escaped")}
 
 
@@ -117,13 +119,13 @@ def test_overlapping_windows_cover_a_long_text(tiny_model: Path) -> None:
 def test_train_one_epoch_predict_and_assemble(tiny_model: Path, split_file: Path) -> None:
     docs = synthetic_split()
     extractor = load_extractor(
-        "transformer", model=str(tiny_model), gold=str(split_file), epochs=1, layers=None, progress=False
+        "transformer", model=str(tiny_model), lodo=str(split_file), **SEED_ONLY, epochs=1, layers=None, progress=False
     )
-    assert isinstance(extractor, TransformerExtractor) and "lodo" in extractor.name
+    assert isinstance(extractor, TransformerExtractor) and extractor.name == "transformer"
     records = extractor.predict(blind(docs))
     assert [r["doc_id"] for r in records] == ["n1", "n2", "n3"]
     assert len(validate_records(records, docs, "transformer")) == 3
-    assert extractor.metadata["folds"] == 3 and "leave-one-document-out" in extractor.metadata["protocol"]
+    assert len(extractor.metadata["folds"]) == 3 and "leave-one-document-out" in extractor.metadata["protocol"]
     assert extractor.metadata["encoder_sha256"] and extractor.metadata["mode"] == "head"
     assert records == extractor.predict(blind(docs))  # deterministic
 
@@ -131,7 +133,7 @@ def test_train_one_epoch_predict_and_assemble(tiny_model: Path, split_file: Path
 def test_full_fine_tuning_mode_runs(tiny_model: Path, split_file: Path) -> None:
     docs = synthetic_split()
     extractor = TransformerExtractor(
-        model=str(tiny_model), gold=split_file, mode="full", epochs=1, batch_size=2, progress=False
+        model=str(tiny_model), lodo=split_file, **SEED_ONLY, mode="full", epochs=1, batch_size=2, progress=False
     )
     assert len(validate_records(extractor.predict(blind(docs)), docs, "transformer")) == 3
 
@@ -150,15 +152,17 @@ def test_each_document_is_tagged_by_a_model_that_never_saw_it(
         return real(model, features, windows, **kwargs)
 
     monkeypatch.setattr(train_module, "train_head", spy)
-    TransformerExtractor(model=str(tiny_model), gold=split_file, epochs=1, progress=False).predict(blind(docs))
+    TransformerExtractor(model=str(tiny_model), lodo=split_file, **SEED_ONLY, epochs=1, progress=False).predict(
+        blind(docs)
+    )
     assert trained_on == [own["n2"] | own["n3"], own["n1"] | own["n3"], own["n1"] | own["n2"]]
 
 
 def test_a_document_outside_the_split_uses_a_model_trained_on_all_of_it(tiny_model: Path, split_file: Path) -> None:
     extra = Document(doc_id="new", text="Rebels stormed a prison in Kano and 40 inmates escaped.")
-    extractor = TransformerExtractor(model=str(tiny_model), gold=split_file, epochs=1, progress=False)
+    extractor = TransformerExtractor(model=str(tiny_model), lodo=split_file, **SEED_ONLY, epochs=1, progress=False)
     [record] = extractor.predict([extra])
-    assert record["doc_id"] == "new" and extractor.metadata["folds"] == 1
+    assert record["doc_id"] == "new" and list(extractor.metadata["folds"]) == ["(outside lodo)"]
 
 
 def test_batched_inference_matches_one_text_at_a_time(tiny_model: Path) -> None:
@@ -173,7 +177,9 @@ def test_too_small_a_gold_split_is_refused(tiny_model: Path, tmp_path: Path) -> 
     path = tmp_path / "one.jsonl"
     path.write_text(synthetic_split()[0].model_dump_json() + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match="at least 2"):
-        TransformerExtractor(model=str(tiny_model), gold=path, progress=False).predict(synthetic_split()[:1])
+        TransformerExtractor(model=str(tiny_model), lodo=path, **SEED_ONLY, progress=False).predict(
+            synthetic_split()[:1]
+        )
 
 
 def test_the_default_encoder_is_pinned_and_a_mismatch_is_refused(tmp_path: Path) -> None:

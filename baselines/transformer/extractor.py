@@ -1,13 +1,20 @@
-"""The transformer baseline, evaluated by leave-one-document-out cross-validation (LODO).
+"""The transformer baseline: an encoder tagger trained on MUC-4 and the seed articles.
 
-For every document to predict, a token-classification model is fine-tuned on the gold
-span layer of the *other* documents of the gold split, tags the held-out document, and the
-shared event assembly (``baselines.assemble``) turns its spans into events. A document that
-is not in the gold split is tagged by a model trained on all of it. The name
-(``transformer-lodo``) and ``metadata`` say so, because the scores are cross-validated, not
-those of a model trained once and tested on unseen data.
+Training data (every source is an option, see ``baselines.transformer.corpus``):
 
-torch and transformers are imported inside methods: importing this module is cheap.
+- ``train`` (default ``muc4/train``): role fillers as spans (perpetrators, places, counts);
+- ``lodo`` (default ``breakout/test``): the seed articles' full span layer, which gives the
+  labels MUC-4 lacks (persons who are not perpetrators, sources), used leave-one-document-out:
+  a document of this split is tagged by a model that never saw it; any other document by a
+  model trained on all of it. Its windows are repeated ``lodo_weight`` times;
+- ``dev`` (default ``muc4/dev``): early stopping and model selection (token F1 after each
+  epoch, ``patience`` epochs without gain), never trained on.
+
+No test split is trained on except through ``lodo``'s cross-validation. A trained model is
+cached (``baselines.transformer.store``) under a key of the encoder, the data digests and
+every option, so only the first evaluation trains. The shared event assembly
+(``baselines.assemble``) turns the spans into events. torch and transformers are imported
+inside methods: importing this module is cheap.
 """
 
 from __future__ import annotations
@@ -18,167 +25,166 @@ from typing import Any
 
 from baselines.assemble import assemble
 from baselines.spans import Mention
+from baselines.transformer.corpus import Corpus, load_corpus
+from baselines.transformer.store import ModelStore, documents_digest, key_of
 from bench import paths
 from bench.data.model import Document
 
-PROTOCOL = (
-    "leave-one-document-out cross-validation: each document is predicted by a model "
-    "fine-tuned on the gold annotations of the other documents of the split only"
-)
-
-
 MODES = {"head": {"epochs": 60, "lr": 5e-3}, "full": {"epochs": 8, "lr": 5e-5}}
+DEFAULT_TRAIN, DEFAULT_DEV = "muc4/train", "muc4/dev"
 
 
 class TransformerExtractor:
-    """Fine-tuned encoder tagger + shared assembly (name ``transformer-lodo``).
+    """Fine-tuned encoder tagger + shared assembly (name ``transformer``).
 
     Options: ``model`` (local folder or cached hub id; default the pinned all-MiniLM-L6-v2),
-    ``gold`` (the split trained on, default ``bench.paths.GOLD_SPLIT``), ``mode`` (``head``:
-    frozen encoder, cached outputs, trained head; ``full``: all weights), ``layers`` (keep the
-    first N encoder layers; ``None`` for all), ``epochs`` and ``lr`` (defaults per mode),
-    ``batch_size`` (windows per step in ``full`` mode), ``max_length``/``stride`` (token windows), ``seed``, ``device`` (``auto``
-    picks cuda when available), ``threads`` (``torch.set_num_threads``, for the whole process;
-    1 is fastest on a busy machine) and ``progress`` (a progress bar on stderr).
+    ``train``/``dev``/``lodo`` (sources, see the module docstring; ``none`` for none),
+    ``lodo_weight``, ``patience``, ``mode`` (``head``: frozen encoder, cached outputs, trained
+    head; ``full``: all weights), ``layers`` (keep the first N encoder layers; ``None`` for
+    all), ``epochs`` (at most; defaults per mode) and ``lr``, ``batch_size`` (windows per step
+    in ``full`` mode), ``batch_tokens`` (tokens per step in ``head`` mode), ``max_length``/``stride`` (token windows), ``seed``, ``device``
+    (``auto`` picks cuda when available), ``threads`` (``torch.set_num_threads``),
+    ``cache`` (the model store's folder, or ``none`` to train every time) and ``progress``.
     """
 
-    name = "transformer-lodo"
+    name = "transformer"
     needs_gold = False
 
     def __init__(
         self,
         model: str | None = None,
-        gold: str | Path | None = None,
+        train: str | None = DEFAULT_TRAIN,
+        dev: str | None = DEFAULT_DEV,
+        lodo: str | Path | None = None,
+        lodo_weight: int = 10,
+        patience: int = 3,
         mode: str = "head",
         layers: int | None = 3,
         epochs: int | None = None,
         lr: float | None = None,
         batch_size: int = 8,
+        batch_tokens: int = 2048,
         max_length: int = 256,
         stride: int = 32,
         seed: int = 13,
         device: str = "auto",
         threads: int | None = None,
+        cache: str | Path | None = None,
         progress: bool = True,
     ) -> None:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
-        self.model, self.gold = model, Path(gold) if gold is not None else paths.GOLD_SPLIT
+        self.model, self.train, self.dev = model, train, dev
+        self.lodo = str(lodo) if lodo is not None else str(paths.GOLD_SPLIT)
+        self.lodo_weight, self.patience = max(1, int(lodo_weight)), max(1, int(patience))
         self.mode, self.layers = mode, int(layers) if layers else None
         self.epochs = int(epochs if epochs is not None else MODES[mode]["epochs"])
         self.lr = float(lr) if lr is not None else MODES[mode]["lr"]
-        self.batch_size, self.max_length, self.stride = int(batch_size), int(max_length), int(stride)
+        self.batch_size, self.batch_tokens = int(batch_size), int(batch_tokens)
+        self.max_length, self.stride = int(max_length), int(stride)
         self.seed, self.device, self.progress = int(seed), device, bool(progress)
         self.threads = int(threads) if threads else None
-        self.metadata: dict[str, Any] = {"name": self.name, "protocol": PROTOCOL}
+        no_cache = cache is not None and str(cache).strip().lower() in {"none", "off", ""}
+        self.store = None if no_cache else ModelStore(cache)
+        self.metadata: dict[str, Any] = {"name": self.name}
 
-    def _gold(self) -> list[Document]:
-        from bench.data.load import load_split
+    # -- data -------------------------------------------------------------------------------
 
-        documents = load_split(self.gold)
-        if len(documents) < 2:
+    def _corpora(self) -> tuple[Corpus, Corpus, Corpus]:
+        train, dev, lodo = load_corpus(self.train), load_corpus(self.dev), load_corpus(self.lodo)
+        if not train.documents and len(lodo.documents) < 2:
             raise ValueError(
-                f"{self.gold}: {len(documents)} gold document(s); leave-one-document-out training needs at least 2"
+                f"{self.lodo}: {len(lodo.documents)} gold document(s) and no 'train' split; "
+                "leave-one-document-out training needs at least 2"
             )
-        return documents
+        return train, dev, lodo
 
     @staticmethod
-    def _folds(documents: Sequence[Document], gold_ids: set[str]) -> list[tuple[str | None, list[Document]]]:
-        """(held-out doc_id, or ``None`` for documents outside the split; documents to tag)."""
+    def _folds(documents: Sequence[Document], lodo_ids: set[str]) -> list[tuple[str | None, list[Document]]]:
+        """(held-out doc_id, or ``None`` for documents outside ``lodo``; documents to tag)."""
         folds: dict[str | None, list[Document]] = {}
         for doc in documents:
-            folds.setdefault(doc.doc_id if doc.doc_id in gold_ids else None, []).append(doc)
+            folds.setdefault(doc.doc_id if doc.doc_id in lodo_ids else None, []).append(doc)
         return sorted(folds.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
 
-    def _describe(self, encoder: Any, device: str, folds: int) -> None:
+    def _options(self) -> dict[str, Any]:
+        return {
+            "mode": self.mode,
+            "layers": self.layers,
+            "epochs": self.epochs,
+            "lr": self.lr,
+            "batch_size": self.batch_size if self.mode == "full" else None,
+            "batch_tokens": self.batch_tokens if self.mode == "head" else None,
+            "max_length": self.max_length,
+            "stride": self.stride,
+            "seed": self.seed,
+            "patience": self.patience,
+            "lodo_weight": self.lodo_weight,
+        }
+
+    def _protocol(self, train: Corpus, dev: Corpus, lodo: Corpus) -> str:
+        parts = [f"trained on {', '.join(train.labels)}"] if train.labels else []
+        if lodo.documents:
+            parts.append(
+                f"plus {', '.join(lodo.labels)} by leave-one-document-out cross-validation (a document of it "
+                "is tagged by a model that never saw it)"
+            )
+        parts.append(f"early stopping on {', '.join(dev.labels)}" if dev.labels else "no early stopping")
+        return "; ".join(parts)
+
+    # -- prediction -------------------------------------------------------------------------
+
+    def predict(self, documents: Sequence[Document]) -> list[dict[str, Any]]:
         import torch
         import transformers
 
-        self.metadata.update(
-            gold=str(self.gold),
-            folds=folds,
-            encoder=encoder.name,
-            encoder_sha256=encoder.sha256,
-            mode=self.mode,
-            layers=self.layers,
-            epochs=self.epochs,
-            lr=self.lr,
-            batch_size=self.batch_size,
-            max_length=self.max_length,
-            stride=self.stride,
-            seed=self.seed,
-            device=device,
-            torch=torch.__version__,
-            transformers=transformers.__version__,
-        )
-
-    def predict(self, documents: Sequence[Document]) -> list[dict[str, Any]]:
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
         from baselines.transformer.encoder import resolve
         from baselines.transformer.infer import default_budget, tag_texts
-        from baselines.transformer.labels import gold_spans, make_windows
-        from baselines.transformer.train import encode, fine_tune, fresh_copy, load_base, pick_device, train_head
+        from baselines.transformer.train import load_base, pick_device
 
-        gold = self._gold()
+        train, dev, lodo = self._corpora()
         if self.threads:
-            import torch
-
             torch.set_num_threads(self.threads)
         encoder = resolve(self.model)
         device = pick_device(self.device)
         tokenizer, base = load_base(encoder.location, encoder.local_files_only, self.layers)
-        pad = tokenizer.pad_token_id or 0
-        windows = {
-            d.doc_id: make_windows(tokenizer, [d.text], self.max_length, self.stride, [gold_spans(d)]) for d in gold
+        folds = self._folds(documents, {d.doc_id for d in lodo.documents})
+        common = {
+            "encoder": encoder.sha256 or encoder.name,
+            "dev": dev.digest,
+            "options": self._options(),
+            "versions": [torch.__version__, transformers.__version__],
         }
-        folds = self._folds(documents, set(windows))
-        self._describe(encoder, device, len(folds))
-        budget = default_budget(device)
-        features = (
-            {k: encode(base, ws, budget, device, pad) for k, ws in windows.items()} if self.mode == "head" else {}
+        self.metadata.update(
+            protocol=self._protocol(train, dev, lodo),
+            train=train.describe(),
+            dev=dev.describe(),
+            lodo=lodo.describe(),
+            encoder=encoder.name,
+            encoder_sha256=encoder.sha256,
+            **self._options(),
+            device=device,
+            torch=torch.__version__,
+            transformers=transformers.__version__,
+            cache=str(self.store.folder) if self.store else None,
+            folds={},
         )
+        trainer = _Trainer(self, tokenizer, base, device, train, dev, lodo)
         results: dict[str, dict[str, Any]] = {}
-        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-        with Progress(*columns, console=Console(stderr=True), disable=not self.progress) as bar:
+        with _progress(self.progress) as bar:
             fold_task = bar.add_task("folds", total=len(folds))
-            epoch_task = bar.add_task("epochs", total=self.epochs)
             for held_out, docs in folds:
-                bar.update(
-                    epoch_task, completed=0, description=f"training without {held_out or '(none: outside the split)'}"
-                )
-                keys = [k for k in windows if k != held_out]
-                train = [w for k in keys for w in windows[k]]
-                model, progress = (
-                    fresh_copy(base, self.seed),
-                    (lambda epoch, loss: bar.update(epoch_task, completed=epoch)),
-                )
-                if self.mode == "head":
-                    cached = [f for k in keys for f in features[k]]
-                    train_head(model, cached, train, epochs=self.epochs, lr=self.lr, seed=self.seed, on_epoch=progress)
-                else:
-                    fine_tune(
-                        model,
-                        train,
-                        epochs=self.epochs,
-                        lr=self.lr,
-                        batch_size=self.batch_size,
-                        seed=self.seed,
-                        device=device,
-                        pad_id=pad,
-                        on_epoch=progress,
-                    )
+                seen = [d for d in lodo.documents if d.doc_id != held_out]
+                key = key_of({**common, "train": documents_digest([*train.documents, *seen])})
+                model, report = trainer.model_for(key, held_out, bar)
+                self.metadata["folds"][held_out or "(outside lodo)"] = report
                 model.to(device)
+                texts = [d.text for d in docs]
+                budget = default_budget(device)
                 spans = tag_texts(
-                    model,
-                    tokenizer,
-                    [d.text for d in docs],
-                    max_tokens=budget,
-                    max_length=self.max_length,
-                    stride=self.stride,
+                    model, tokenizer, texts, max_tokens=budget, max_length=self.max_length, stride=self.stride,
                     device=device,
-                )
+                )  # fmt: skip
                 for doc, found in zip(docs, spans):
                     results[doc.doc_id] = self._record(doc, found)
                 bar.advance(fold_task)
@@ -188,3 +194,95 @@ class TransformerExtractor:
     def _record(document: Document, spans: list[Mention]) -> dict[str, Any]:
         events, _ = assemble(document.text, spans)
         return {"doc_id": document.doc_id, "mentions": [m.as_json() for m in spans], "events": events}
+
+
+def _progress(enabled: bool) -> Any:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    return Progress(*columns, console=Console(stderr=True), disable=not enabled)
+
+
+class _Trainer:
+    """Trains (or loads from the store) one model per fold; windows and features computed once."""
+
+    def __init__(self, owner: TransformerExtractor, tokenizer: Any, base: Any, device: str, *corpora: Corpus) -> None:
+        self.owner, self.tokenizer, self.base, self.device = owner, tokenizer, base, device
+        self.train, self.dev, self.lodo = corpora
+        self._windows: dict[str, list[Any]] | None = None
+        self._features: dict[str, list[Any]] = {}
+
+    def _doc_windows(self) -> dict[str, list[Any]]:
+        from baselines.transformer.labels import gold_spans, make_windows
+
+        if self._windows is None:
+            o = self.owner
+            self._windows = {
+                f"{part}:{d.doc_id}": make_windows(self.tokenizer, [d.text], o.max_length, o.stride, [gold_spans(d)])
+                for part, corpus in (("train", self.train), ("dev", self.dev), ("lodo", self.lodo))
+                for d in corpus.documents
+            }
+        return self._windows
+
+    def _feature(self, key: str) -> list[Any]:
+        from baselines.transformer.infer import default_budget
+        from baselines.transformer.train import encode
+
+        if key not in self._features:
+            pad = self.tokenizer.pad_token_id or 0
+            self._features[key] = encode(
+                self.base, self._doc_windows()[key], default_budget(self.device), self.device, pad
+            )
+        return self._features[key]
+
+    def model_for(self, key: str, held_out: str | None, bar: Any) -> tuple[Any, dict[str, Any]]:
+        from baselines.transformer.train import fresh_copy
+
+        o = self.owner
+        model = fresh_copy(self.base, o.seed)
+        cached = o.store.get(key) if o.store else None
+        if cached is not None:
+            tensors, meta = cached
+            target = model.classifier if o.mode == "head" else model
+            target.load_state_dict(tensors)
+            return model, {**meta.get("report", {}), "cache": "hit", "key": key}
+        report = self._fit(model, held_out, bar)
+        tensors = model.classifier.state_dict() if o.mode == "head" else model.state_dict()
+        if o.store:
+            o.store.put(
+                key, tensors, {"report": report, "metadata": {k: v for k, v in o.metadata.items() if k != "folds"}}
+            )
+        return model, {**report, "cache": "miss" if o.store else "off", "key": key}
+
+    def _fit(self, model: Any, held_out: str | None, bar: Any) -> dict[str, Any]:
+        import time
+
+        from baselines.transformer.train import fine_tune, train_head
+
+        o = self.owner
+        windows = self._doc_windows()
+        keys = [k for k in windows if k.startswith("train:")]
+        lodo_keys = [k for k in windows if k.startswith("lodo:") and k != f"lodo:{held_out}"]
+        keys += lodo_keys * o.lodo_weight
+        dev_keys = [k for k in windows if k.startswith("dev:")]
+        task = bar.add_task(f"training without {held_out or '(none: outside lodo)'}", total=o.epochs)
+        progress = lambda epoch, loss: bar.update(task, completed=epoch)  # noqa: E731
+        train_windows = [w for k in keys for w in windows[k]]
+        dev_windows = [w for k in dev_keys for w in windows[k]]
+        started = time.perf_counter()
+        if o.mode == "head":
+            features = [f for k in keys for f in self._feature(k)]
+            dev = ([f for k in dev_keys for f in self._feature(k)], dev_windows) if dev_keys else None
+            report = train_head(
+                model, features, train_windows, epochs=o.epochs, lr=o.lr, seed=o.seed, dev=dev,
+                batch_tokens=o.batch_tokens, patience=o.patience, on_epoch=progress,
+            )  # fmt: skip
+        else:
+            report = fine_tune(
+                model, train_windows, epochs=o.epochs, lr=o.lr, batch_size=o.batch_size, seed=o.seed,
+                device=self.device, pad_id=self.tokenizer.pad_token_id or 0, dev=dev_windows or None,
+                patience=o.patience, on_epoch=progress,
+            )  # fmt: skip
+        bar.remove_task(task)
+        return {**report, "train_windows": len(train_windows), "seconds": round(time.perf_counter() - started, 1)}

@@ -31,9 +31,19 @@ class Window:
 
 
 def gold_spans(document: Document) -> list[Mention]:
-    """The span layer of a gold document: entity mentions typed by entity, counts as COUNT."""
+    """The span layer of a gold document: entity mentions typed by entity, counts as COUNT.
+
+    A count whose mention holds no number (MUC-4 locates a count of one at the victim's
+    name, "ARNULFO ROMERO") is not a COUNT span: the assembly could not read it.
+    """
+    text = document.text
     spans = [Mention(m.start, m.end, e.type) for e in document.entities for m in e.mentions]
-    spans += [Mention(c.mention.start, c.mention.end, "COUNT") for ev in document.events for c in ev.counts]
+    spans += [
+        Mention(c.mention.start, c.mention.end, "COUNT")
+        for ev in document.events
+        for c in ev.counts
+        if count_text(text, c.mention.start, c.mention.end) is not None
+    ]
     return keep_flat(sorted(set(spans), key=lambda m: (m.start, m.start - m.end)))
 
 

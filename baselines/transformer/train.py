@@ -102,9 +102,16 @@ def fine_tune(
     seed: int,
     device: str,
     pad_id: int = 0,
+    dev: Sequence[Window] | None = None,
+    patience: int = 2,
     on_epoch: EpochCallback | None = None,
-) -> Any:
-    """Train ``model`` in place on labelled ``windows`` (AdamW, linear warm-up and decay)."""
+) -> dict[str, Any]:
+    """Train ``model`` in place on labelled ``windows`` (AdamW, linear warm-up and decay).
+
+    With ``dev`` windows the model is scored after every epoch (``token_f1``), training stops
+    after ``patience`` epochs without a better score and the best epoch's weights are kept.
+    Returns ``epochs_run``, ``best_epoch`` and ``dev_token_f1``, as ``train_head`` does.
+    """
     import torch
     from transformers import get_linear_schedule_with_warmup
 
@@ -116,7 +123,9 @@ def fine_tune(
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=lr, weight_decay=0.01)
     steps = epochs * ((len(windows) + batch_size - 1) // batch_size)
     schedule = get_linear_schedule_with_warmup(optimizer, max(1, steps // 10), max(1, steps))
-    for epoch in range(epochs):
+    report: dict[str, Any] = {"epochs_run": 0, "best_epoch": epochs, "dev_token_f1": None}
+    best: tuple[float, int, dict[str, Any]] | None = None
+    for epoch in range(1, epochs + 1):
         model.train()
         total, count = 0.0, 0
         for ids, mask, labels in _batches(windows, batch_size, generator, pad_id):
@@ -127,15 +136,59 @@ def fine_tune(
             schedule.step()
             optimizer.zero_grad()
             total, count = total + loss.detach().item(), count + 1
+        report["epochs_run"] = epoch
         if on_epoch is not None:
-            on_epoch(epoch + 1, total / max(count, 1))
+            on_epoch(epoch, total / max(count, 1))
+        if dev:
+            logits = run_batches(model, dev, 512 if device == "cpu" else 8192, device, pad_id, "logits")
+            score = _window_f1(logits, dev)
+            if best is None or score > best[0]:
+                best = (score, epoch, {k: v.detach().clone() for k, v in model.state_dict().items()})
+            elif epoch - best[1] >= patience:
+                break
+    if best is not None:
+        model.load_state_dict(best[2])
+        report.update(best_epoch=best[1], dev_token_f1=round(best[0], 4))
     model.eval()
-    return model
+    return report
+
+
+def _window_f1(logits: Sequence[Any], windows: Sequence[Window]) -> float:
+    import torch
+
+    predicted = torch.cat([t.argmax(-1) for t in logits])
+    gold = torch.cat([torch.tensor(w.labels) for w in windows])
+    keep = gold != IGNORE
+    return token_f1(predicted[keep], gold[keep])
 
 
 def encode(model: Any, windows: Sequence[Window], max_tokens: int, device: str, pad_id: int = 0) -> list[Any]:
     """Frozen-encoder outputs (``[tokens, hidden]`` tensors on the CPU), one per window."""
     return run_batches(model.base_model.to(device), windows, max_tokens, device, pad_id, "last_hidden_state")
+
+
+def token_f1(predicted: Any, gold: Any) -> float:
+    """Micro F1 over labelled tokens, counting a token when its gold or predicted label is not ``O``.
+
+    >>> import torch
+    >>> round(token_f1(torch.tensor([0, 1, 2, 0]), torch.tensor([0, 1, 1, 2])), 3)
+    0.4
+    """
+    outside = LABEL2ID["O"]
+    hit = predicted == gold
+    tp = int((hit & (gold != outside)).sum())
+    fp = int(((predicted != outside) & ~hit).sum())
+    fn = int(((gold != outside) & ~hit).sum())
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def _labelled(features: Sequence[Any], windows: Sequence[Window]) -> tuple[Any, Any]:
+    import torch
+
+    x = torch.cat([f for f in features])
+    y = torch.cat([torch.tensor(w.labels) for w in windows])
+    keep = y != IGNORE
+    return x[keep], y[keep]
 
 
 def train_head(
@@ -148,9 +201,17 @@ def train_head(
     seed: int,
     batch_tokens: int = 256,
     dropout: float = 0.1,
+    dev: tuple[Sequence[Any], Sequence[Window]] | None = None,
+    patience: int = 3,
     on_epoch: EpochCallback | None = None,
-) -> Any:
-    """Train ``model.classifier`` on cached encoder ``features`` of labelled ``windows``."""
+) -> dict[str, Any]:
+    """Train ``model.classifier`` on cached encoder ``features`` of labelled ``windows``.
+
+    With ``dev`` (features and labelled windows of development documents) the head is scored
+    after every epoch (``token_f1``), training stops after ``patience`` epochs without a
+    better score, and the best epoch's weights are kept. Returns what happened:
+    ``epochs_run``, ``best_epoch`` and ``dev_token_f1`` (``None`` without ``dev``).
+    """
     import torch
 
     head = getattr(model, "classifier", None)
@@ -158,47 +219,52 @@ def train_head(
         raise TypeError(f"{type(model).__name__} has no linear 'classifier' head; use mode='full'")
     seed_everything(seed)
     generator = torch.Generator().manual_seed(seed)
-    x = torch.cat([f for f in features])
-    y = torch.cat([torch.tensor(w.labels) for w in windows])
-    keep = y != IGNORE
-    x, y = x[keep], y[keep]
+    x, y = _labelled(features, windows)
     if not len(y):
         raise ValueError("no labelled tokens to train on")
+    dev_xy = _labelled(*dev) if dev is not None and dev[1] else None
     head.to("cpu").train()
     optimizer = torch.optim.AdamW(head.parameters(), lr=lr, weight_decay=0.01)
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # a [256 x hidden] matmul gains nothing from threads, and loses on a busy machine
+    report: dict[str, Any] = {"epochs_run": 0, "best_epoch": epochs, "dev_token_f1": None}
+    best: tuple[float, int, dict[str, Any]] | None = None
     try:
-        _head_epochs(head, optimizer, x, y, epochs, batch_tokens, dropout, generator, on_epoch)
+        for epoch in range(1, epochs + 1):
+            loss = _head_epoch(head, optimizer, x, y, batch_tokens, dropout, generator)
+            report["epochs_run"] = epoch
+            if on_epoch is not None:
+                on_epoch(epoch, loss)
+            if dev_xy is None:
+                continue
+            with torch.no_grad():
+                score = token_f1(head(dev_xy[0]).argmax(-1), dev_xy[1])
+            if best is None or score > best[0]:
+                best = (score, epoch, {k: v.clone() for k, v in head.state_dict().items()})
+            elif epoch - best[1] >= patience:
+                break
     finally:
         torch.set_num_threads(threads)
+    if best is not None:
+        head.load_state_dict(best[2])
+        report.update(best_epoch=best[1], dev_token_f1=round(best[0], 4))
     model.eval()
-    return model
+    return report
 
 
-def _head_epochs(
-    head: Any,
-    optimizer: Any,
-    x: Any,
-    y: Any,
-    epochs: int,
-    batch_tokens: int,
-    dropout: float,
-    generator: Any,
-    on_epoch: EpochCallback | None,
-) -> None:
+def _head_epoch(head: Any, optimizer: Any, x: Any, y: Any, batch_tokens: int, dropout: float, generator: Any) -> float:
     import torch
 
-    for epoch in range(epochs):
-        order = torch.randperm(len(y), generator=generator)
-        total, count = 0.0, 0
-        for begin in range(0, len(order), batch_tokens):
-            index = order[begin : begin + batch_tokens]
-            inputs = torch.nn.functional.dropout(x[index], p=dropout, training=True)
-            loss = torch.nn.functional.cross_entropy(head(inputs), y[index])
-            loss.backward()
-            optimizer.step()
-            optimizer.zero_grad()
-            total, count = total + loss.detach().item(), count + 1
-        if on_epoch is not None:
-            on_epoch(epoch + 1, total / max(count, 1))
+    head.train()
+    order = torch.randperm(len(y), generator=generator)
+    total, count = 0.0, 0
+    for begin in range(0, len(order), batch_tokens):
+        index = order[begin : begin + batch_tokens]
+        inputs = torch.nn.functional.dropout(x[index], p=dropout, training=True)
+        loss = torch.nn.functional.cross_entropy(head(inputs), y[index])
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+        total, count = total + loss.detach().item(), count + 1
+    head.eval()
+    return total / max(count, 1)

@@ -15,21 +15,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
+from bench import paths
 from bench.io import atomic_write_text
 
 CACHE_VERSION = 1
 
 
 def default_dir() -> Path:
-    base = os.environ.get("BREAKOUT_CACHE")
-    if base:
-        return Path(base) / "generative"
-    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(xdg) / "breakout" / "generative"
+    return paths.cache_root() / "generative"
 
 
 def request_key(request: dict[str, Any]) -> str:
