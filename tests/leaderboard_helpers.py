@@ -21,6 +21,10 @@ META = {
     "url": "https://example.org/system",
     "description": "A test system.",
     "model_size": "110M",
+    "system_type": "encoder-tagger",
+    "decoding": "n/a",
+    "open_weights": True,
+    "licence": "MIT",
     "training_data": {"saw_test_articles": "no"},
     "date": "2024-05-01",
 }

@@ -13,7 +13,16 @@ from bench.score.evaluate import evaluate
 from bench.score.paired import paired_bootstrap
 
 BOOT = 200
-META = {"authors": ["A"], "description": "d", "model_size": "0", "training_data": {"saw_test_articles": "no"}}
+META = {
+    "authors": ["A"],
+    "description": "d",
+    "model_size": "0",
+    "system_type": "rules",
+    "decoding": "n/a",
+    "open_weights": True,
+    "licence": "MIT",
+    "training_data": {"saw_test_articles": "no"},
+}
 
 
 def _scored(kind: str, name: str):
