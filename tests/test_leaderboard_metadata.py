@@ -21,7 +21,7 @@ def test_valid_metadata_round_trips():
     meta = parse_metadata(dict(META), "META.yaml", "My system")
     assert meta.name == "My system"
     assert meta.date == dt.date(2024, 5, 1)
-    assert meta.training_data.short() == "test articles unseen"
+    assert meta.training_data.short() == "saw test articles: no"
     assert Metadata.model_validate(meta.to_json()) == meta
 
 
@@ -57,7 +57,7 @@ def test_declaration_needs_how_unless_unseen():
     meta = parse_metadata(
         {**META, "training_data": {"saw_test_articles": "unknown", "how": "web pre-training"}}, "m", "X"
     )
-    assert meta.training_data.short() == "may have seen test articles: web pre-training"
+    assert meta.training_data.short() == "saw test articles: unknown. How: web pre-training"
 
 
 def test_yaml_booleans_are_read_as_declarations(tmp_path):

@@ -182,11 +182,11 @@ class TrainingData(_Strict):
         return self
 
     def short(self) -> str:
-        """One line for the leaderboard's declaration column."""
+        """One line for the leaderboard's declaration column: the answer, then how, as two sentences
+        (so "how: not trained; ..." never reads as the answer)."""
         if self.saw_test_articles == "no":
-            return "test articles unseen"
-        prefix = "saw test articles" if self.saw_test_articles == "yes" else "may have seen test articles"
-        return f"{prefix}: {self.how}"
+            return "saw test articles: no"
+        return f"saw test articles: {self.saw_test_articles}. How: {self.how}"
 
 
 class Metadata(_Strict):
