@@ -44,6 +44,8 @@ def test_columns_and_rows(readme):
     ]
     body = table[1:]
     assert [row[0] for row in body] == ["1", "2", "3"]
+    alignment = next(line for line in readme.splitlines() if line.startswith("|---"))
+    assert len(alignment.strip("|").split("|")) == len(table[0])  # one alignment per column
     assert all(len(row) == 13 for row in body)
     assert body[0][1] == "[Oracle](submissions/oracle/)"
     assert body[0][2] == "encoder-tagger, open"  # the helpers' metadata

@@ -69,7 +69,7 @@ def _board_lines(board: Board, links: Mapping[str, str], plot: str | None) -> li
     header += [*(label for _, label in shown), "Declaration", "Signature"]
     lines += [
         "| " + " | ".join(header) + " |",
-        "|" + "|".join(["---:", "---", "---", "---:", "---:", *(["---:"] * len(shown)), "---", "---"]) + "|",
+        "|" + "|".join(["---:", "---", "---", "---", "---:", "---:", *(["---:"] * len(shown)), "---", "---"]) + "|",
     ]
     lines += [_row(entry, links) for entry in board.ranked]
     if not board.ranked:
