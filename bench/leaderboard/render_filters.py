@@ -5,8 +5,8 @@ Each row carries its facets as data attributes (``row_attributes``); the filter 
 definition (``bench.leaderboard.facets``), and a size range; the script (``assets/filters.js``)
 only hides rows and shows, per board, how many entries the filters hide, and the list of
 active filters with their definitions. Every string here is ours or escaped; the script
-sets no HTML, only ``hidden`` and numbers. The table's facet cells are here too: the type
-(``type_cell``) and the declaration (``declaration``), each as separate facts, so that
+sets no HTML, only ``hidden`` and numbers. The table's facet markup is here too: the type
+line under a system's name (``kind``) and the declaration (``declaration``) as separate facts, so that
 "saw test articles: yes" and "how: not trained; ..." never run together into one phrase.
 """
 
@@ -123,12 +123,10 @@ def declaration(entry: Entry) -> str:
     return "".join(f'<span class="fact">{fact}</span>' for fact in facts)
 
 
-def type_cell(entry: Entry) -> str:
+def kind(entry: Entry) -> str:
+    """The system's type, decoding mode (generative entries) and weights, as one muted line
+    under its name (the filters select on the same facets)."""
     meta = entry.meta
-    facts = [
-        meta.system_type,
-        *([meta.decoding] if meta.decoding != "n/a" else []),
-        "open" if meta.open_weights else "closed",
-    ]
-    text = "".join(f'<span class="fact">{esc(fact)}</span>' for fact in facts)
-    return f'<td class="type" data-v="{esc(meta.system_type)}">{text}</td>'
+    facts = [meta.system_type, *([meta.decoding] if meta.generative else []), "open" if meta.open_weights else "closed"]
+    text = " \u00b7 ".join(facts)
+    return f'<span class="kind">{esc(text)}</span>'

@@ -21,7 +21,7 @@ from bench.leaderboard.fmt import COLUMNS, columns, esc, interval, num
 from bench.leaderboard.metadata import name_key
 from bench.leaderboard.model import Board, Entry
 from bench.leaderboard.plot import render_svg
-from bench.leaderboard.render_filters import declaration, filter_panel, hidden_note, row_attributes, type_cell
+from bench.leaderboard.render_filters import declaration, filter_panel, hidden_note, kind, row_attributes
 
 ASSETS = Path(__file__).with_name("assets")
 _HTTP = re.compile(r"^https?://", re.IGNORECASE)
@@ -133,8 +133,7 @@ def _ranked_row(index: int, entry: Entry) -> str:
         _rank_cell(entry),
         _range_cell(entry),
         _p_cell(entry),
-        f'<td class="system" data-v="{esc(entry.name)}"><a href="#sys-{entry.slug}">{esc(entry.name)}</a></td>',
-        type_cell(entry),
+        f'<td class="system" data-v="{esc(entry.name)}"><a href="#sys-{entry.slug}">{esc(entry.name)}</a>{kind(entry)}</td>',
         _score_cell(entry, "overall", show_ci=True),
         *(_score_cell(entry, key) for key, _ in columns(entry.split)),
         f'<td class="num size" data-v="{"" if meta.parameters is None else meta.parameters}">{esc(meta.model_size)}</td>',
@@ -159,7 +158,6 @@ def _ranked_table(board: Board, first: bool = True) -> str:
         th("Rank range (95%)", "num"),
         th("p vs leader", "num", "descending"),
         th("System", "text"),
-        th("Type", "text"),
         th("Headline F1 (95% CI)", "num", "descending"),
         *(th(label, "num", "descending") for _, label in columns(board.split)),
         th("Size", "num", "descending"),
@@ -168,7 +166,7 @@ def _ranked_table(board: Board, first: bool = True) -> str:
     ]
     body = [_ranked_row(i, e) for i, e in enumerate(board.ranked)]
     if not body:
-        body = [f'<tr><td colspan="{9 + len(columns(board.split))}" class="note">No ranked entries yet.</td></tr>']
+        body = [f'<tr><td colspan="{8 + len(columns(board.split))}" class="note">No ranked entries yet.</td></tr>']
     return (
         f'<div class="table-wrap"><table id="{_table_id(board, first)}" class="sortable" data-split="{esc(board.split)}">'
         + "<thead><tr>"
