@@ -13,14 +13,16 @@ import re
 from pathlib import Path
 
 import pytest
-from leaderboard_helpers import write_meta, write_predictions
+from leaderboard_helpers import write_meta, write_predictions, write_raw
 from test_leaderboard_browser import ARTIFACTS, driver  # noqa: F401 - the browser fixture
 
 from bench.leaderboard.build import build
+from bench.leaderboard.facets import GENERATIVE_DECODING
 from bench.resultsio import load_gold
 
 pytestmark = pytest.mark.browser
 
+OPTION = {mode: option for option, mode in GENERATIVE_DECODING.items()}  # decoding mode -> bench predict option
 LONG_NAME = "W" * 80
 LONG_SIZE = "1" * 20  # the longest model_size allowed, no break opportunity
 LLM = {"prompt_tuned_on_test": False, "runs": 1}
@@ -54,7 +56,8 @@ def page(tmp_path_factory) -> Path:
     gold = load_gold()
     for i, (name, kind, changes) in enumerate(SYSTEMS):
         meta = load_metadata(write_meta(folder, f"m{i}", **changes), name)
-        submit(write_predictions(folder, kind, f"p{i}"), meta, folder / "lb", gold, bootstrap=20)
+        raw = write_raw(folder, OPTION[meta.decoding], f"r{i}") if meta.generative else None
+        submit(write_predictions(folder, kind, f"p{i}"), meta, folder / "lb", gold, bootstrap=20, raw=raw)
     build(folder / "lb", gold, bootstrap=20)
     return folder / "lb" / "index.html"
 
