@@ -356,7 +356,7 @@ def render_html(board: Board, links: Mapping[str, str]) -> str:
         "the current gold. Headline: the mean F1 of the actor, location, count and attribution fields, with "
         f"a 95% bootstrap interval over documents ({board.bootstrap} resamples, seed {board.seed}); bars show F1 "
         "and whiskers the interval. A system is <em>tied</em> when its interval overlaps the leader's. Click a "
-        "column header to sort, a system for its details."
+        "column header to sort, a system for its details; the filters hide rows, and each board says how many."
     )
     everyone = board.entries()
     families: dict[str, list[Entry]] = {}
