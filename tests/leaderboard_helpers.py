@@ -21,6 +21,10 @@ META = {
     "url": "https://example.org/system",
     "description": "A test system.",
     "model_size": "110M",
+    "system_type": "encoder-tagger",
+    "decoding": "n/a",
+    "open_weights": True,
+    "licence": "MIT",
     "training_data": {"saw_test_articles": "no"},
     "date": "2024-05-01",
 }
@@ -85,3 +89,25 @@ def make_board(folder: Path, bootstrap: int = 50) -> Path:
     for kind, name, meta in (("oracle", "Oracle", plain), ("partial", HOSTILE, hostile), ("empty", "Empty", plain)):
         submit(write_predictions(folder, kind), load_metadata(meta, name), folder / "lb", gold, bootstrap=bootstrap)
     return folder / "lb"
+
+
+def write_raw(folder: Path, decoding: str = "free", name: str = "raw") -> Path:
+    """Minimal raw outputs of one generative run on the built-in split (every setting stated, no completions)."""
+    from bench.generative.raw import RAW_FORMAT
+
+    request = {"model": "m", "temperature": 0.0, "max_tokens": 64, "seed": 0}
+    lines = [
+        {
+            "format": RAW_FORMAT,
+            "doc_id": doc.doc_id,
+            "doc_sha256": "0" * 64,
+            "prompt": {"name": "p", "sha256": "1" * 64},
+            "request": request,
+            "settings": {"decoding": decoding},
+            "response": None,
+        }
+        for doc in load_gold().docs
+    ]
+    path = Path(folder) / f"{name}.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    return path

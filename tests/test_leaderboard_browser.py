@@ -111,7 +111,7 @@ def test_rows_are_present(loaded):
     assert _slugs(loaded) == ["oracle", HOSTILE_SLUG, "empty"]
     rows = loaded.find_elements(By.CSS_SELECTOR, "#ranked tbody tr")
     assert all(row.is_displayed() for row in rows)
-    assert rows[0].find_element(By.CSS_SELECTOR, "td.system").text == "Oracle"
+    assert rows[0].find_element(By.CSS_SELECTOR, "td.system a").text == "Oracle"
     assert "leader" in rows[0].text
     assert len(loaded.find_elements(By.CSS_SELECTOR, "#ranked .bar .ci")) == 18
 
@@ -135,7 +135,7 @@ def test_hostile_name_renders_as_text(loaded):
     from selenium.common.exceptions import NoAlertPresentException
     from selenium.webdriver.common.by import By
 
-    cell = loaded.find_element(By.CSS_SELECTOR, f"#row-{HOSTILE_SLUG} td.system")
+    cell = loaded.find_element(By.CSS_SELECTOR, f"#row-{HOSTILE_SLUG} td.system a")
     assert cell.text == HOSTILE
     assert loaded.find_elements(By.TAG_NAME, "img") == []
     assert loaded.execute_script("return typeof window.__pwned") == "undefined"

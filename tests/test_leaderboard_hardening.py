@@ -30,6 +30,10 @@ META = {
     "authors": ["A"],
     "description": "d",
     "model_size": "0",
+    "system_type": "rules",
+    "decoding": "n/a",
+    "open_weights": True,
+    "licence": "MIT",
     "training_data": {"saw_test_articles": "no"},
     "date": "2024-05-01",
 }

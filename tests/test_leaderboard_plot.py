@@ -38,4 +38,14 @@ def test_long_names_are_shortened(board):
     entry = board.ranked[0]
     entry.meta = entry.meta.model_copy(update={"name": "N" * 80})
     labels = [t.text for t in ET.fromstring(render_svg(board)).iter(f"{SVG}text")]
-    assert f"1. {'N' * 33}\u2026" in labels
+    label = next(t for t in labels if t.startswith("1. N"))
+    assert label.endswith("\u2026") and len(label) <= 3 + 34  # cut to the characters that fit
+
+
+@pytest.mark.parametrize("name", ["W" * 40, "\u65e5\u672c\u8a9e" * 10, "m" * 40])
+def test_wide_names_are_cut_to_the_label_column(name):
+    from bench.leaderboard.plot import LABEL_EM, _em, _label
+
+    label = _label(name, "12. ")
+    assert label.endswith("\u2026") and name.startswith(label[:-1])
+    assert sum(_em(c) for c in "12. " + label) <= LABEL_EM

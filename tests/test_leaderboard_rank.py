@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from leaderboard_helpers import META as HELPER_META
 from leaderboard_helpers import records
 
 from bench.leaderboard.metadata import parse_metadata
@@ -13,7 +14,7 @@ from bench.score.evaluate import evaluate
 from bench.score.paired import paired_bootstrap
 
 BOOT = 200
-META = {"authors": ["A"], "description": "d", "model_size": "0", "training_data": {"saw_test_articles": "no"}}
+META = {**HELPER_META, "model_size": "0", "system_type": "rules"}
 
 
 def _scored(kind: str, name: str):

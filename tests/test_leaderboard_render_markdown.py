@@ -30,6 +30,7 @@ def test_columns_and_rows(readme):
     assert table[0] == [
         "Rank",
         "System",
+        "Type",
         "Headline F1 (95% CI)",
         "Rank range (95%)",
         "p vs leader",
@@ -43,18 +44,21 @@ def test_columns_and_rows(readme):
     ]
     body = table[1:]
     assert [row[0] for row in body] == ["1", "2", "3"]
-    assert all(len(row) == 12 for row in body)
+    alignment = next(line for line in readme.splitlines() if line.startswith("|---"))
+    assert len(alignment.strip("|").split("|")) == len(table[0])  # one alignment per column
+    assert all(len(row) == 13 for row in body)
     assert body[0][1] == "[Oracle](submissions/oracle/)"
-    assert body[0][2].startswith("**1.000** [1.000, 1.000]")
-    assert body[0][3] == "1\u20131" and body[0][4] == "\u2013"  # the oracle is first in every resample
-    assert body[2][3].endswith("\u20133") and float(body[2][4]) < 0.05  # empty: last, or tied with partial
-    assert all(row[11].startswith("`breakout:v1\\|split:breakout/test@2\\|gold:sha256=") for row in body)
+    assert body[0][2] == "encoder-tagger, open"  # the helpers' metadata
+    assert body[0][3].startswith("**1.000** [1.000, 1.000]")
+    assert body[0][4] == "1\u20131" and body[0][5] == "\u2013"  # the oracle is first in every resample
+    assert body[2][4].endswith("\u20133") and float(body[2][5]) < 0.05  # empty: last, or tied with partial
+    assert all(row[12].startswith("`breakout:v1\\|split:breakout/test@2\\|gold:sha256=") for row in body)
 
 
 def test_submitted_text_is_escaped(readme):
     assert "<img" not in readme and "<script" not in readme and "<b>" not in readme
     assert "[&lt;img src=x onerror=alert(1)&gt;](submissions/img-src-x-onerror-alert-1/)" in readme
-    assert "saw test articles: &lt;/td&gt;&lt;img src=x onerror=alert(2)&gt; \\| tuned on them" in readme
+    assert "saw test articles: yes. How: &lt;/td&gt;&lt;img src=x onerror=alert(2)&gt; \\| tuned on them" in readme
 
 
 def test_plot_is_referenced(readme):

@@ -251,3 +251,26 @@ def test_submit_checks_and_installs_under_the_leaderboard_lock(work):
     _out, err = process.communicate(timeout=60)
     assert process.returncode == 0, err
     assert (root / "submissions" / "waiting" / "results.json").is_file()
+
+
+def test_generative_entries_need_raw_outputs_with_their_settings(work, tmp_path):
+    from leaderboard_helpers import write_raw
+
+    from bench.leaderboard.check import check_entry
+
+    root, oracle, _, _ = work
+    meta = write_meta(
+        tmp_path, "llm", system_type="llm-zero-shot", decoding="json-mode", prompt_tuned_on_test=False, runs=1
+    )
+    assert submit(root, oracle, "Good", write_meta(tmp_path)).returncode == 0
+    before = snapshot(root)
+    result = submit(root, oracle, "LLM", meta)
+    assert (
+        result.returncode == 3 and "give its raw outputs (--raw" in result.stderr and "Traceback" not in result.stderr
+    )
+    result = submit(root, oracle, "LLM", meta, "--raw", write_raw(tmp_path, "free"))
+    assert result.returncode == 3 and "'json-mode' declared, but the raw outputs were decoded 'free'" in result.stderr
+    assert snapshot(root) == before  # nothing written
+    result = submit(root, oracle, "LLM", meta, "--raw", write_raw(tmp_path, "json_object"))
+    assert result.returncode == 0, result.stderr
+    assert check_entry(root / "submissions" / "llm") == []

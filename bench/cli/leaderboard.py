@@ -74,7 +74,12 @@ def submit_cmd(
     predictions: Path | None = typer.Argument(None, help="Predictions file (JSON Lines, one object per document)."),
     name: str | None = typer.Option(None, "--name", help="System name shown on the leaderboard."),
     meta: Path | None = typer.Option(
-        None, "--meta", help="Metadata file (YAML): authors, url, description, model_size, training_data, date."
+        None,
+        "--meta",
+        help=(
+            "Metadata file (YAML): authors, url, description, model_size, system_type, decoding, open_weights, "
+            "licence, training_data, date (generative types: prompt_tuned_on_test, runs)."
+        ),
     ),
     replace: bool = typer.Option(False, "--replace", help="Replace an existing entry with this name."),
     raw: Path | None = typer.Option(

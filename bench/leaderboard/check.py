@@ -2,15 +2,23 @@
 
 Checks, each reported as one line naming the file (nothing is written):
 
-- ``metadata.json`` validates (``bench.leaderboard.metadata``: strict, unknown keys refused)
-  and names a registered split;
+- ``metadata.json`` validates (``bench.leaderboard.metadata``: strict, unknown keys refused,
+  every required field there, the licence an SPDX id or ``proprietary``) and names a
+  registered split;
+- a generative entry (``system_type`` llm-zero-shot, llm-few-shot, fine-tuned) has
+  ``raw_outputs.jsonl``, whose records state the generation settings (temperature,
+  max_tokens, seed or none, decoding mode, prompt hash, model: ``bench.leaderboard.generation``)
+  of one run, in the decoding mode the metadata declares;
 - ``predictions.jsonl`` is a real file that validates against that split's gold;
 - ``results.json`` is there and **rescoring equals it**: the predictions, scored again with
   the stored bootstrap settings, give the stored signature and the stored scores;
 - ``raw_outputs.jsonl``, when present, is a real file of JSON objects, one per line (the
   replayable raw outputs of a generative entry);
-- no other entry of the same leaderboard has the same name (``metadata.name_key``) on the
-  same split (the folder's parent is taken as ``submissions/``).
+- no other entry of the same leaderboard (the folder's parent is taken as ``submissions/``)
+  on the same split has the same duplicate key (name, model snapshot, prompt hash, decoding
+  mode: ``generation.duplicate_key``); one with the same name but another snapshot, prompt
+  or decoding is refused too, as a new version that needs its own name (the board shows one
+  row per name).
 
 >>> check_entry(Path("/nonexistent"))[0].endswith("not an entry folder")
 True
@@ -20,8 +28,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from bench.data.problems import ProblemsError
+from bench.leaderboard.generation import DuplicateKey, Generation, duplicate_key, read_generation
 from bench.leaderboard.metadata import Metadata, name_key, parse_metadata
 from bench.leaderboard.submit import METADATA_FILE, PREDICTIONS_FILE, RAW_FILE, RESULTS_FILE
 from bench.resultsio import read_json
@@ -43,9 +53,18 @@ def _raw_problems(path: Path) -> list[str]:
     return []
 
 
-def _duplicates(folder: Path, meta: Metadata) -> list[str]:
+def _other_key(name: str, other: Path, data: dict[str, Any]) -> DuplicateKey:
+    """Another entry's duplicate key, from its raw files (its metadata may be of an older version)."""
+    raw = other / RAW_FILE
+    generation = read_generation(raw)[0] if _real_file(raw) else None
+    if generation is None:
+        return name, None, None, str(data.get("decoding", "n/a"))
+    return name, generation.model, generation.prompt_sha256, generation.decoding
+
+
+def _duplicates(folder: Path, meta: Metadata, generation: Generation | None) -> list[str]:
     assert meta.name is not None
-    key, out = name_key(meta.name), []
+    key, out = duplicate_key(meta, generation), []
     for other in sorted(
         p for p in folder.parent.iterdir() if p.is_dir() and p != folder and not p.name.startswith(".")
     ):
@@ -55,9 +74,37 @@ def _duplicates(folder: Path, meta: Metadata) -> list[str]:
             continue
         if not isinstance(data, dict) or not isinstance(data.get("name"), str):
             continue
-        if name_key(data["name"]) == key and data.get("split", meta.split) == meta.split:
-            out.append(f"{folder / METADATA_FILE}: duplicate: {other.name} has the same name on {meta.split}")
+        if name_key(data["name"]) != key[0] or data.get("split", meta.split) != meta.split:
+            continue
+        theirs = _other_key(key[0], other, data)
+        where = f"{folder / METADATA_FILE}: "
+        if theirs == key:
+            out.append(
+                f"{where}duplicate: {other.name} has the same name, model snapshot, prompt hash and decoding on {meta.split}"
+            )
+        else:
+            parts = [p for p, a, b in zip(("model snapshot", "prompt hash", "decoding"), key[1:], theirs[1:]) if a != b]
+            out.append(
+                f"{where}name taken: {other.name} has the same name on {meta.split} with another {', '.join(parts)}; "
+                "a new version needs its own name"
+            )
     return out
+
+
+def _generation(folder: Path, meta: Metadata) -> tuple[Generation | None, list[str]]:
+    raw = folder / RAW_FILE
+    if not meta.generative:
+        if raw.exists():
+            return None, _raw_problems(raw) if _real_file(raw) else [f"{raw}: not a real file"]
+        return None, []
+    if not _real_file(raw):
+        return None, [f"{raw}: missing or not a real file: a {meta.system_type} entry must include its raw outputs"]
+    generation, problems = read_generation(raw)
+    if generation is not None and generation.decoding != meta.decoding:
+        problems.append(
+            f"{folder / METADATA_FILE}: decoding: {meta.decoding!r}, but the raw outputs were decoded {generation.decoding!r}"
+        )
+    return generation, problems
 
 
 def check_entry(folder: Path) -> list[str]:
@@ -71,10 +118,8 @@ def check_entry(folder: Path) -> list[str]:
         meta = parse_metadata(read_json(folder / METADATA_FILE, max_bytes=1_000_000), str(folder / METADATA_FILE))
     except ProblemsError as err:
         return [str(p) for p in err.problems]
-    problems = _duplicates(folder, meta)
-    raw = folder / RAW_FILE
-    if raw.exists():
-        problems += _raw_problems(raw) if _real_file(raw) else [f"{raw}: not a real file"]
+    generation, problems = _generation(folder, meta)
+    problems += _duplicates(folder, meta, generation)
     predictions, stored_path = folder / PREDICTIONS_FILE, folder / RESULTS_FILE
     if not _real_file(predictions):
         return problems + [f"{predictions}: missing or not a real file"]

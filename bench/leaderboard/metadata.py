@@ -8,6 +8,12 @@ not silently drop information. Example::
     url: https://example.org/my-extractor          # http(s) only, optional
     description: Fine-tuned tagger plus rules for counts.
     model_size: 110M               # parameters: 0 for rules, 22M, 1.3B, or "undisclosed"
+    system_type: encoder-tagger    # rules, encoder-tagger, llm-zero-shot, llm-few-shot, fine-tuned
+    decoding: n/a                  # free, json-mode, schema-constrained; n/a for non-generative types
+    open_weights: yes              # weights (for rules: code) published: yes or no
+    licence: Apache-2.0            # SPDX id or expression, LicenseRef-..., or "proprietary"
+    prompt_tuned_on_test: no       # generative types only (required there)
+    runs: 1                        # generative types only (required there): runs behind the score
     training_data:
       saw_test_articles: "no"      # "no", "yes" or "unknown" (YAML no/yes booleans accepted)
       how: null                    # required unless "no": how the system saw them
@@ -15,6 +21,12 @@ not silently drop information. Example::
     date: 2024-05-01               # ISO date of the system / submission
     split: breakout/test           # optional (default breakout/test); or give bench submit --split
     flagged: null                  # set by maintainers: the reason an entry is listed apart, unranked
+
+Required: ``authors``, ``description``, ``model_size``, ``system_type``, ``decoding``,
+``open_weights``, ``licence``, ``training_data`` and ``date``; for the generative types
+(``facets.LLM_TYPES``) also ``prompt_tuned_on_test`` and ``runs``, which the other types
+must not give, and their ``decoding`` is not ``n/a`` (which theirs must be). The values and
+their definitions are in ``bench.leaderboard.facets``.
 
 The training-data declaration follows MTEB's zero-shot declaration: a system that was
 trained or tuned on the test articles (or may have seen them in pre-training) says so,
@@ -40,14 +52,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from bench.data.problems import Problem, ProblemsError
+from bench.leaderboard.facets import LLM_TYPES, Decoding, SystemType, check_licence, is_model_size, parameters
 from bench.splits import DEFAULT_SPLIT
 
 MAX_NAME = 80
 LIMITS = {"name": 80, "author": 200, "authors": 20, "url": 500, "description": 2000, "model_size": 20}
-LIMITS.update({"how": 500, "dataset": 200, "datasets": 20})
+LIMITS.update({"how": 500, "dataset": 200, "datasets": 20, "licence": 200})
 MAX_META_BYTES = 1_000_000
 _BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
-_MODEL_SIZE = re.compile(r"^(0|[1-9]\d*(\.\d+)?[KMBT]?|undisclosed)$")
 _URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
 
 
@@ -170,11 +182,11 @@ class TrainingData(_Strict):
         return self
 
     def short(self) -> str:
-        """One line for the leaderboard's declaration column."""
+        """One line for the leaderboard's declaration column: the answer, then how, as two sentences
+        (so "how: not trained; ..." never reads as the answer)."""
         if self.saw_test_articles == "no":
-            return "test articles unseen"
-        prefix = "saw test articles" if self.saw_test_articles == "yes" else "may have seen test articles"
-        return f"{prefix}: {self.how}"
+            return "saw test articles: no"
+        return f"saw test articles: {self.saw_test_articles}. How: {self.how}"
 
 
 class Metadata(_Strict):
@@ -185,6 +197,12 @@ class Metadata(_Strict):
     url: str | None = Field(None, max_length=LIMITS["url"])
     description: str = Field(min_length=1, max_length=LIMITS["description"])
     model_size: str = Field(max_length=LIMITS["model_size"])
+    system_type: SystemType
+    decoding: Decoding
+    open_weights: bool
+    licence: str = Field(min_length=1, max_length=LIMITS["licence"])
+    prompt_tuned_on_test: bool | None = None  # generative types only
+    runs: int | None = Field(None, ge=1, le=1000)  # generative types only: runs behind the reported score
     training_data: TrainingData
     date: dt.date
     flagged: str | None = Field(None, min_length=1, max_length=LIMITS["how"])  # why the entry is shown apart
@@ -224,7 +242,7 @@ class Metadata(_Strict):
     def _size(cls, value: Any) -> Any:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
-        if not isinstance(value, str) or not _MODEL_SIZE.match(value.strip()):
+        if not isinstance(value, str) or not is_model_size(value):
             raise ValueError("model_size is a parameter count such as 0 (rules), 22M, 110M, 1.3B, 7B, or 'undisclosed'")
         return value
 
@@ -242,6 +260,53 @@ class Metadata(_Strict):
         if value > latest:
             raise ValueError(f"date {value.isoformat()} is in the future")
         return value
+
+    @field_validator("open_weights", "prompt_tuned_on_test", mode="before")
+    @classmethod
+    def _yes_no(cls, value: Any) -> Any:
+        if value is None or isinstance(value, bool):
+            return value
+        if value in ("yes", "no"):
+            return value == "yes"
+        raise ValueError("expected yes or no")
+
+    @field_validator("runs", mode="before")
+    @classmethod
+    def _runs(cls, value: Any) -> Any:
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            raise ValueError("runs is a whole number of runs, at least 1")
+        return value
+
+    @field_validator("licence")
+    @classmethod
+    def _licence(cls, value: str) -> str:
+        return check_licence(value)
+
+    @model_validator(mode="after")
+    def _generative_fields(self) -> Metadata:
+        kind = self.system_type
+        if kind in LLM_TYPES:
+            missing = [k for k in ("prompt_tuned_on_test", "runs") if getattr(self, k) is None]
+            if missing:
+                raise ValueError(f"system_type {kind} is generative: give {' and '.join(missing)}")
+            if self.decoding == "n/a":
+                raise ValueError(f"system_type {kind} is generative: decoding is free, json-mode or schema-constrained")
+        else:
+            given = [k for k in ("prompt_tuned_on_test", "runs") if getattr(self, k) is not None]
+            if given:
+                raise ValueError(f"{' and '.join(given)}: only for generative system types, not {kind}")
+            if self.decoding != "n/a":
+                raise ValueError(f"system_type {kind} is not generative: decoding must be n/a")
+        return self
+
+    @property
+    def generative(self) -> bool:
+        return self.system_type in LLM_TYPES
+
+    @property
+    def parameters(self) -> int | None:
+        """The number of parameters ``model_size`` stands for (None when undisclosed)."""
+        return parameters(self.model_size)
 
     def to_json(self) -> dict[str, Any]:
         return self.model_dump(mode="json")

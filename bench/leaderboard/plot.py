@@ -6,6 +6,8 @@ fonts or external resources, and every system name XML-escaped.
 
 from __future__ import annotations
 
+import unicodedata
+
 from bench.leaderboard.fmt import esc
 from bench.leaderboard.model import Board, Entry
 
@@ -15,6 +17,7 @@ X0, X1 = 262, 700
 TOP = 52
 ROW = 26
 MAX_LABEL = 34
+LABEL_EM = (LABEL_RIGHT - 12) / 12  # the label's room in em of the 12 px font
 COLOURS = {"leader": "#1b5e20", "tied": "#2e7d32", "other": "#616161"}
 
 
@@ -26,8 +29,29 @@ def _f(value: float) -> str:
     return f"{value:.2f}"
 
 
-def _label(name: str) -> str:
-    return name if len(name) <= MAX_LABEL else name[: MAX_LABEL - 1] + "\u2026"
+def _em(char: str) -> float:
+    """A generous estimate of a character's advance in em (sans-serif), so a label never overruns."""
+    if unicodedata.east_asian_width(char) in "WF":
+        return 1.0
+    if char in "MW@%":
+        return 1.0
+    if char.isupper() or char in "mw":
+        return 0.8
+    return 0.35 if char in " .,:;'|!ilI" else 0.62
+
+
+def _label(name: str, prefix: str = "", room: float = LABEL_EM) -> str:
+    """``name`` cut (with an ellipsis) to at most ``MAX_LABEL`` characters and to what fits in
+    ``room`` em after ``prefix``, so a long or wide name stays inside the label column."""
+    room -= sum(_em(c) for c in prefix)
+    if len(name) <= MAX_LABEL and sum(_em(c) for c in name) <= room:
+        return name
+    out, used = "", _em("\u2026")
+    for char in name[: MAX_LABEL - 1]:
+        if used + _em(char) > room:
+            break
+        out, used = out + char, used + _em(char)
+    return out.rstrip() + "\u2026"
 
 
 def _row(entry: Entry, y: float) -> list[str]:
@@ -36,7 +60,8 @@ def _row(entry: Entry, y: float) -> list[str]:
     score = entry.score() or 0.0
     marker = " \u2248" if entry.tied else ""
     out = [
-        f'<text x="{LABEL_RIGHT}" y="{_f(y + 4)}" text-anchor="end">{entry.rank}. {esc(_label(entry.name))}{marker}</text>'
+        f'<g><title>{esc(entry.name)}</title><text x="{LABEL_RIGHT}" y="{_f(y + 4)}" text-anchor="end">'
+        f"{entry.rank}. {esc(_label(entry.name, f'{entry.rank}. {marker}'))}{marker}</text></g>"
     ]
     ci = entry.ci()
     if ci is not None:

@@ -21,11 +21,10 @@ from bench.leaderboard.fmt import COLUMNS, columns, esc, interval, num
 from bench.leaderboard.metadata import name_key
 from bench.leaderboard.model import Board, Entry
 from bench.leaderboard.plot import render_svg
+from bench.leaderboard.render_filters import declaration, filter_panel, hidden_note, kind, row_attributes
 
 ASSETS = Path(__file__).with_name("assets")
 _HTTP = re.compile(r"^https?://", re.IGNORECASE)
-_SIZE = re.compile(r"^(\d+(?:\.\d+)?)([KMBT]?)$")
-_SCALE = {"": 1, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 SCORE_ROWS: tuple[tuple[str, str], ...] = (
     ("overall", "headline (mean of four fields)"),
     ("actor", "actor"),
@@ -50,6 +49,11 @@ def _per_doc_keys(entry: Entry) -> list[str]:
 
 def _asset(name: str) -> str:
     return (ASSETS / name).read_text(encoding="utf-8")
+
+
+def page_script() -> str:
+    """The page's one script: sorting (``page.js``), then the filters (``filters.js``)."""
+    return _asset("page.js") + _asset("filters.js")
 
 
 def _csp(script: str) -> str:
@@ -99,11 +103,6 @@ def _score_cell(entry: Entry, key: str, *, show_ci: bool = False) -> str:
     return f'<td class="num" data-field="{esc(key)}" data-v="{value}">{text}{_bar(score, ci)}</td>'
 
 
-def _size_value(size: str) -> str:
-    match = _SIZE.match(size)
-    return "" if not match else f"{float(match[1]) * _SCALE[match[2]]:.0f}"
-
-
 def _rank_cell(entry: Entry) -> str:
     badge = (
         '<span class="badge" title="ranked first">leader</span>'
@@ -134,14 +133,15 @@ def _ranked_row(index: int, entry: Entry) -> str:
         _rank_cell(entry),
         _range_cell(entry),
         _p_cell(entry),
-        f'<td class="system" data-v="{esc(entry.name)}"><a href="#sys-{entry.slug}">{esc(entry.name)}</a></td>',
+        f'<td class="system" data-v="{esc(entry.name)}"><a href="#sys-{entry.slug}">{esc(entry.name)}</a>{kind(entry)}</td>',
         _score_cell(entry, "overall", show_ci=True),
         *(_score_cell(entry, key) for key, _ in columns(entry.split)),
-        f'<td class="num" data-v="{_size_value(meta.model_size)}">{esc(meta.model_size)}</td>',
-        f'<td data-v="{esc(meta.training_data.saw_test_articles)}">{esc(meta.training_data.short())}</td>',
+        f'<td class="num size" data-v="{"" if meta.parameters is None else meta.parameters}">{esc(meta.model_size)}</td>',
+        f'<td class="declaration" data-v="{esc(meta.training_data.saw_test_articles)}">{declaration(entry)}</td>',
         f'<td class="num" data-v="{meta.date.isoformat()}">{meta.date.isoformat()}</td>',
     ]
-    return f'<tr id="row-{entry.slug}"{classes} data-slug="{entry.slug}" data-i="{index}">' + "".join(cells) + "</tr>"
+    attributes = f'id="row-{entry.slug}"{classes} data-slug="{entry.slug}" data-i="{index}"{row_attributes(entry)}'
+    return f"<tr {attributes}>" + "".join(cells) + "</tr>"
 
 
 def _table_id(board: Board, first: bool) -> str:
@@ -194,7 +194,7 @@ def _unranked_table(board: Board, first: bool = True) -> str:
     if not board.unranked:
         return ""
     rows = [
-        f'<tr data-slug="{e.slug}" data-i="{i}"><td class="system" data-v="{esc(e.name)}"><a href="#sys-{e.slug}">'
+        f'<tr data-slug="{e.slug}" data-i="{i}"{row_attributes(e)}><td class="system" data-v="{esc(e.name)}"><a href="#sys-{e.slug}">'
         f'{esc(e.name)}</a></td><td class="num" data-v="{"" if e.score() is None else f"{e.score():.6f}"}">{num(e.score())}</td>'
         f'<td data-v="{esc(e.signature)}"><code>{esc(e.signature)}</code></td><td>{esc(e.reason or "")}</td></tr>'
         for i, e in enumerate(board.unranked)
@@ -244,7 +244,19 @@ def _meta_list(entry: Entry, links: Mapping[str, str], family: list[Entry] | Non
         ("Authors", esc(", ".join(meta.authors))),
         ("URL", url),
         ("Description", esc(meta.description)),
-        ("Model size", esc(meta.model_size)),
+        (
+            "Model size",
+            esc(meta.model_size) + ("" if meta.parameters is None else f" ({meta.parameters:,} parameters)"),
+        ),
+        ("System type", esc(meta.system_type)),
+        ("Decoding mode", esc(meta.decoding)),
+        ("Open weights", "yes" if meta.open_weights else "no"),
+        ("Licence", esc(meta.licence)),
+        *(
+            [("Prompt tuned on test", "yes" if meta.prompt_tuned_on_test else "no"), ("Runs", str(meta.runs))]
+            if meta.generative
+            else []
+        ),
         ("Saw the test articles", esc(training.saw_test_articles)),
         ("How", esc(training.how or "\u2013")),
         ("Training data", esc(", ".join(training.datasets) or "\u2013")),
@@ -329,6 +341,7 @@ def _board_section(board: Board, first: bool) -> str:
         f"<p>Signature <code{ident}>{esc(board.signature)}</code> \u00b7 "
         f"gold sha256 <code>{esc(board.gold_hash)}</code> \u00b7 {len(board.ranked)} ranked</p>"
         f'<figure aria-label="headline F1 with 95% intervals, {esc(board.split)}">{render_svg(board)}</figure>'
+        + hidden_note(board)
         + _ranked_table(board, first)
         + _unranked_table(board, first)
         + "</div>"
@@ -337,13 +350,13 @@ def _board_section(board: Board, first: bool) -> str:
 
 def render_html(board: Board, links: Mapping[str, str]) -> str:
     """The whole page as text (deterministic for a given board)."""
-    script, style = _asset("page.js"), _asset("page.css")
+    script, style = page_script(), _asset("page.css") + _asset("filters.css")
     lead = (
         "Every score is recomputed by <code>bench leaderboard build</code> from the entry's predictions and "
         "the current gold. Headline: the mean F1 of the actor, location, count and attribution fields, with "
         f"a 95% bootstrap interval over documents ({board.bootstrap} resamples, seed {board.seed}); bars show F1 "
         "and whiskers the interval. A system is <em>tied</em> when its interval overlaps the leader's. Click a "
-        "column header to sort, a system for its details."
+        "column header to sort, a system for its details; the filters hide rows, and each board says how many."
     )
     everyone = board.entries()
     families: dict[str, list[Entry]] = {}
@@ -367,9 +380,10 @@ def render_html(board: Board, links: Mapping[str, str]) -> str:
             f"<p>Harness {esc(board.harness_version)} \u00b7 one board per split, each ranking only its own "
             "entries (results of different splits are never compared)</p></header>",
             "<main>",
+            filter_panel(board),
             *(_board_section(b, i == 0) for i, b in enumerate(board.boards)),
             _broken_table(board),
-            '<h2 id="details-title">Details</h2><p class="note">Select a system in the table to show its details here.</p>',
+            '<h2 id="details-title">Details</h2><p class="note" id="details-empty">Select a system in the table to show its details here.</p>',
             details,
             "</main>",
             "<footer>Generated by <code>bench leaderboard build</code>. Works offline: no external resources.</footer>",

@@ -27,12 +27,27 @@ def _rank(entry: Entry) -> str:
     return f"{entry.rank} \u2248" if entry.tied else f"{entry.rank}"
 
 
+def _kind(entry: Entry) -> str:
+    """System type, decoding mode (generative entries), open or closed weights."""
+    meta = entry.meta
+    return ", ".join(
+        [meta.system_type, *([meta.decoding] if meta.generative else []), "open" if meta.open_weights else "closed"]
+    )
+
+
 def _row(entry: Entry, links: Mapping[str, str]) -> str:
     shown = columns(entry.split)
     headline = f"**{num(entry.score())}** {interval(entry.ci())}".rstrip()
     lo_hi, p = entry.rank_ci, entry.p_value
     spread = "\u2013" if lo_hi is None else f"{lo_hi[0]}\u2013{lo_hi[1]}"
-    cells = [_rank(entry), _system(entry, links), headline, spread, "\u2013" if p is None else f"{p:.3f}"]
+    cells = [
+        _rank(entry),
+        _system(entry, links),
+        md(_kind(entry)),
+        headline,
+        spread,
+        "\u2013" if p is None else f"{p:.3f}",
+    ]
     cells += [num(entry.score(key)) for key, _ in shown]
     cells += [md(entry.meta.training_data.short()), _code(entry.signature)]
     return "| " + " | ".join(cells) + " |"
@@ -49,12 +64,12 @@ def _board_lines(board: Board, links: Mapping[str, str], plot: str | None) -> li
     ]
     if plot and board.ranked:
         lines += [f"![Headline F1 with 95% intervals, one row per ranked system]({plot})", ""]
-    header = ["Rank", "System", "Headline F1 (95% CI)", "Rank range (95%)", "p vs leader"]
+    header = ["Rank", "System", "Type", "Headline F1 (95% CI)", "Rank range (95%)", "p vs leader"]
     shown = columns(board.split)
     header += [*(label for _, label in shown), "Declaration", "Signature"]
     lines += [
         "| " + " | ".join(header) + " |",
-        "|" + "|".join(["---:", "---", "---", "---:", "---:", *(["---:"] * len(shown)), "---", "---"]) + "|",
+        "|" + "|".join(["---:", "---", "---", "---", "---:", "---:", *(["---:"] * len(shown)), "---", "---"]) + "|",
     ]
     lines += [_row(entry, links) for entry in board.ranked]
     if not board.ranked:
@@ -113,8 +128,10 @@ def render_markdown(board: Board, links: Mapping[str, str], plot: str | None = "
         "bench leaderboard build                                               # recomputes and writes this page",
         "```",
         "",
-        "`META.yaml` lists the authors, url, description, model size, the training-data declaration and a "
-        "date; see `bench/leaderboard/metadata.py` for the format.",
+        "`META.yaml` lists the authors, url, description, model size, system type, decoding mode, open "
+        "weights, licence, the training-data declaration (and, for generative systems, whether the prompt was "
+        "tuned on the test split and the number of runs) and a date; see `bench/leaderboard/metadata.py` for "
+        "the format and `bench/leaderboard/facets.py` for the definitions.",
         "",
     ]
     return "\n".join(lines)

@@ -150,6 +150,26 @@ def _pause() -> None:
         time.sleep(float(seconds))
 
 
+def _check_generation(meta: Metadata, raw: Path | None) -> None:
+    """A generative entry needs raw outputs that state one run's settings in the declared decoding
+    (the checks of ``bench submit --check``, made before anything is written)."""
+    from bench.data.problems import Problem, ProblemsError
+    from bench.leaderboard.generation import read_generation
+
+    if not meta.generative:
+        return
+    if raw is None:
+        message = f"system_type {meta.system_type} is generative: give its raw outputs (--raw, from --raw-out)"
+        raise ProblemsError([Problem(Path("--raw"), None, "raw", message)])
+    generation, problems = read_generation(Path(raw))
+    if generation is not None and generation.decoding != meta.decoding:
+        problems.append(
+            f"decoding: {meta.decoding!r} declared, but the raw outputs were decoded {generation.decoding!r}"
+        )
+    if problems:
+        raise ProblemsError([Problem(Path(raw), None, "raw", line) for line in problems])
+
+
 def submit(
     predictions: Path,
     meta: Metadata,
@@ -165,7 +185,8 @@ def submit(
     """Validate and score ``predictions``, then store the entry ``meta.name``.
 
     ``gold`` is the gold of ``meta.split`` (the caller loads it). Raises ``ProblemsError`` for predictions that do not validate (or are not a regular
-    file under ``max_bytes``) and ``DuplicateEntry`` (unless ``replace``); in both cases
+    file under ``max_bytes``), for a generative entry without raw outputs stating its generation
+    settings, and ``DuplicateEntry`` (unless ``replace``); in both cases
     nothing is written. ``OSError`` is an environment problem (disk full, read-only).
     """
     from bench.predictions.validate import MAX_FILE_BYTES, load_predictions
@@ -173,6 +194,7 @@ def submit(
     assert meta.name is not None
     limit = max_bytes or MAX_FILE_BYTES
     load_predictions(Path(predictions), gold.docs, max_bytes=limit)  # streaming; raises before any write
+    _check_generation(meta, raw)
     root = Path(root)
     with exclusive(root):
         clean_stale_staging(root)
