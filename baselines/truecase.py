@@ -16,14 +16,20 @@ False
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
+from baselines.assemble import assemble
 from baselines.common_words import COMMON_WORDS
 from baselines.lexicon import MONTHS, WEEKDAYS
+from baselines.spans import Mention
 
-__all__ = ["is_all_caps", "truecase"]
+__all__ = ["assemble_recased", "is_all_caps", "restore", "truecase"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _BRACKETED_ACRONYM = re.compile(r"(?<=[\[(])[A-Z]{2,6}(?=[\])])")
+# Keys whose values are labels from the schema, not strings from the text.
+_LABEL_KEYS = frozenset({"type", "category", "victims", "kind", "modifier", "status"})
 _CALENDAR = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
 
 
@@ -50,3 +56,25 @@ def truecase(text: str) -> str:
     for match in _BRACKETED_ACRONYM.finditer(text):
         chars[match.start() : match.end()] = list(match.group())
     return "".join(chars)
+
+
+def restore(value: Any, recased: str, original: str) -> Any:
+    """``value`` with every string found in ``recased`` replaced by the same slice of ``original``."""
+    if isinstance(value, str):
+        at = recased.find(value) if value else -1
+        return original[at : at + len(value)] if at >= 0 else value
+    if isinstance(value, list):
+        return [restore(v, recased, original) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k in _LABEL_KEYS else restore(v, recased, original) for k, v in value.items()}
+    return value
+
+
+def assemble_recased(text: str, spans: Sequence[Mention]) -> tuple[list[dict[str, Any]], list[Mention]]:
+    """``baselines.assemble.assemble`` over the re-cased copy of all-capitals ``text`` (the
+    assembly relies on capital letters), with the strings of the events cut from ``text`` itself."""
+    if not is_all_caps(text):
+        return assemble(text, spans)
+    recased = truecase(text)
+    events, used = assemble(recased, spans)
+    return restore(events, recased, text), used

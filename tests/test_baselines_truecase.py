@@ -31,3 +31,17 @@ def test_all_caps_document_reads_like_its_mixed_case_twin() -> None:
     assert a["mentions"] == b["mentions"]
     assert b["events"][0]["counts"][0]["source"] == "POLICE"  # the document's own string
     assert b["events"][0]["counts"][0]["category"] == a["events"][0]["counts"][0]["category"]
+
+
+def test_assemble_recased_reads_all_capitals_spans_like_mixed_case() -> None:
+    from baselines.spans import Mention
+    from baselines.truecase import assemble_recased, restore
+
+    mixed = "Police said 12 inmates escaped from the jail in Kano on Monday."
+    upper = mixed.upper()
+    spans = [Mention(0, 6, "GROUP"), Mention(12, 14, "COUNT"), Mention(48, 52, "LOCATION")]
+    events_mixed, used_mixed = assemble_recased(mixed, spans)
+    events_upper, used_upper = assemble_recased(upper, spans)
+    assert used_upper == used_mixed and events_mixed
+    assert events_upper == restore(events_mixed, mixed, upper)  # same events, the document's own strings
+    assert events_upper[0]["locations"] == ["KANO"] and events_upper[0]["counts"][0]["category"] == "escaped"

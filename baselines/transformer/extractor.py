@@ -23,10 +23,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from baselines.assemble import assemble
 from baselines.spans import Mention
 from baselines.transformer.corpus import Corpus, load_corpus
 from baselines.transformer.store import ModelStore, documents_digest, key_of
+from baselines.truecase import assemble_recased
 from bench import paths
 from bench.data.model import Document
 
@@ -192,7 +192,7 @@ class TransformerExtractor:
 
     @staticmethod
     def _record(document: Document, spans: list[Mention]) -> dict[str, Any]:
-        events, _ = assemble(document.text, spans)
+        events, _ = assemble_recased(document.text, spans)  # all-capitals text through a re-cased copy
         return {"doc_id": document.doc_id, "mentions": [m.as_json() for m in spans], "events": events}
 
 
