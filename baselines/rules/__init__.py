@@ -61,7 +61,7 @@ class RuleExtractor:
             raise OptionError(f"ner_input={ner_input!r} only applies to ner=spacy")
         self.ner, self.ner_input = ner, ner_input
         self.metadata: dict[str, Any] = {"name": self.name, "options": {"ner": ner}}
-        self._propose: Callable[[str], list[Mention]] | None = None
+        self._propose: Callable[..., list[Mention]] | None = None
         if ner == "spacy":
             from baselines import spacy_ner
 
@@ -72,8 +72,10 @@ class RuleExtractor:
     def _proposer(self, original: str, recased: str) -> Callable[[str], list[Mention]] | None:
         """The proposer for one document: spaCy reads ``original`` text when asked to."""
         propose = self._propose
-        if propose is None or self.ner_input == "recased" or original == recased:
+        if propose is None or original == recased:
             return propose
+        if self.ner_input == "recased":
+            return lambda text: propose(text, recased=True)
         return lambda _text: propose(original)
 
     def predict_one(self, document: Document) -> dict[str, Any]:

@@ -11,8 +11,7 @@ Sources of candidates, in priority order (earlier wins an overlap):
 
 With a ``proposer`` (``ner=spacy``: ``baselines.spacy_ner``), its PERSON/GROUP/LOCATION spans
 take the place of the capitalised runs of 4 (GROUP and LOCATION spans take a preceding "the",
-as runs do), and its COUNT spans come right after the rules' own numbers, so they only fill
-gaps the number finder leaves.
+as runs do); counts stay the number finder's (a proposer's COUNT spans are ignored).
 """
 
 from __future__ import annotations
@@ -205,15 +204,13 @@ def _propagate(text: str, sents: list[Sentence], typed: list[Mention]) -> list[M
     return out
 
 
-def _proposed(text: str, proposed: list[Mention]) -> tuple[list[Mention], list[Mention]]:
-    """A proposer's spans as (counts, names in the place of capitalised runs)."""
-    counts = [m for m in proposed if m.type == "COUNT"]
-    names = [
+def _proposed(text: str, proposed: list[Mention]) -> list[Mention]:
+    """A proposer's names, in the place of capitalised runs (GROUP and LOCATION with their "the")."""
+    return [
         m if m.type == "PERSON" else Mention(_with_article(text, m.start), m.end, m.type)
         for m in proposed
         if m.type != "COUNT"
     ]
-    return counts, names
 
 
 def tag(text: str, proposer: Callable[[str], list[Mention]] | None = None) -> list[Mention]:
@@ -230,8 +227,7 @@ def tag(text: str, proposer: Callable[[str], list[Mention]] | None = None) -> li
         nominals += o
         runs += r
     if proposer is not None:
-        extra_counts, runs = _proposed(text, proposer(text))
-        counts += extra_counts
+        runs = _proposed(text, proposer(text))
     phrases = sorted([*runs, *nominals], key=lambda m: (m.start - m.end, m.start))
     possessive = [m for m in nominals if m.type == "GROUP" and re.search(r"\w['’]s\s", m.text(text))]
     first = keep_flat([*counts, *possessive, *names, *phrases])
