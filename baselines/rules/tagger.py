@@ -8,11 +8,16 @@ Sources of candidates, in priority order (earlier wins an overlap):
    ("the Interior Ministry", "Mr Smith", "in Springfield") and nominal phrases headed by a
    group, person or facility noun ("local officials", "the mayor", "an army barracks");
 5. names already typed elsewhere in the document, and person surnames on their own.
+
+With a ``proposer`` (``ner=spacy``: ``baselines.spacy_ner``), its PERSON/GROUP/LOCATION spans
+take the place of the capitalised runs of 4 (GROUP and LOCATION spans take a preceding "the",
+as runs do); counts stay the number finder's (a proposer's COUNT spans are ignored).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from baselines.gazetteer import DEMONYMS
 from baselines.gazetteer_match import find_names, lookup
@@ -148,7 +153,9 @@ def _with_article(text: str, start: int) -> int:
     return start - len(match.group()) if match else start
 
 
-def _sentence_candidates(text: str, sent: Sentence) -> tuple[list[Mention], list[Mention], list[Mention]]:
+def _sentence_candidates(
+    text: str, sent: Sentence, with_runs: bool = True
+) -> tuple[list[Mention], list[Mention], list[Mention]]:
     names, nominals, runs = [], [], []
     for match, kind, _ in find_names(text, sent.start, sent.end):
         if (
@@ -167,7 +174,7 @@ def _sentence_candidates(text: str, sent: Sentence) -> tuple[list[Mention], list
     for pattern, kind in ((_NOMINAL_GROUP, "GROUP"), (_NOMINAL_PERSON, "PERSON"), (_NOMINAL_PLACE, "LOCATION")):
         for match in pattern.finditer(text, sent.start, sent.end):
             nominals.append(Mention(match.start(), match.end(), kind))
-    if not sent.title:
+    if with_runs and not sent.title:
         for start, end, tokens in _runs(text, sent):
             possessive = text[start:end].endswith(("’s", "'s"))
             name_end = end - 2 if possessive else end
@@ -197,16 +204,30 @@ def _propagate(text: str, sents: list[Sentence], typed: list[Mention]) -> list[M
     return out
 
 
-def tag(text: str) -> list[Mention]:
-    """All rule-based mentions of ``text``: flat, non-overlapping, in document order."""
+def _proposed(text: str, proposed: list[Mention]) -> list[Mention]:
+    """A proposer's names, in the place of capitalised runs (GROUP and LOCATION with their "the")."""
+    return [
+        m if m.type == "PERSON" else Mention(_with_article(text, m.start), m.end, m.type)
+        for m in proposed
+        if m.type != "COUNT"
+    ]
+
+
+def tag(text: str, proposer: Callable[[str], list[Mention]] | None = None) -> list[Mention]:
+    """All rule-based mentions of ``text``: flat, non-overlapping, in document order.
+
+    ``proposer`` (optional): a function ``text -> mentions`` whose names replace the capitalised runs.
+    """
     sents = sentences(text)
     counts = [Mention(s, e, "COUNT") for sent in sents for s, e in find_numbers(text, sent.start, sent.end)]
     names, nominals, runs = [], [], []
     for sent in sents:
-        n, o, r = _sentence_candidates(text, sent)
+        n, o, r = _sentence_candidates(text, sent, with_runs=proposer is None)
         names += n
         nominals += o
         runs += r
+    if proposer is not None:
+        runs = _proposed(text, proposer(text))
     phrases = sorted([*runs, *nominals], key=lambda m: (m.start - m.end, m.start))
     possessive = [m for m in nominals if m.type == "GROUP" and re.search(r"\w['’]s\s", m.text(text))]
     first = keep_flat([*counts, *possessive, *names, *phrases])
