@@ -20,7 +20,7 @@ from typing import Any
 from baselines.assemble import assemble
 from baselines.rules.tagger import tag
 from baselines.spans import Mention
-from baselines.truecase import is_all_caps, truecase
+from baselines.truecase import is_all_caps, restore, truecase
 from bench.data.model import Document
 from bench.extractors.options import OptionError
 
@@ -28,22 +28,6 @@ __all__ = ["NER_INPUTS", "NER_PROPOSERS", "RuleExtractor"]
 
 NER_PROPOSERS = ("caps", "spacy")
 NER_INPUTS = ("recased", "original")
-
-
-# Keys whose values are labels from the schema, not strings from the text.
-_LABEL_KEYS = frozenset({"type", "category", "victims", "kind", "modifier", "status"})
-
-
-def _restore(value: Any, recased: str, original: str) -> Any:
-    """``value`` with every string found in ``recased`` replaced by the same slice of ``original``."""
-    if isinstance(value, str):
-        at = recased.find(value) if value else -1
-        return original[at : at + len(value)] if at >= 0 else value
-    if isinstance(value, list):
-        return [_restore(v, recased, original) for v in value]
-    if isinstance(value, dict):
-        return {k: v if k in _LABEL_KEYS else _restore(v, recased, original) for k, v in value.items()}
-    return value
 
 
 class RuleExtractor:
@@ -85,7 +69,7 @@ class RuleExtractor:
         mentions = tag(text, self._proposer(document.text, text))
         events, used_counts = assemble(text, mentions)
         if text != document.text:
-            events = _restore(events, text, document.text)
+            events = restore(events, text, document.text)
         spans = sorted([m for m in mentions if m.type != "COUNT"] + used_counts)
         return {"doc_id": document.doc_id, "mentions": [m.as_json() for m in spans], "events": events}
 
