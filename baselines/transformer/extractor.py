@@ -58,6 +58,8 @@ class TransformerExtractor:
         lodo: str | Path | None = None,
         lodo_weight: int = 10,
         patience: int = 3,
+        o_weight: float = 1.0,
+        events_only: bool = False,
         mode: str = "head",
         layers: int | None = 3,
         epochs: int | None = None,
@@ -77,6 +79,7 @@ class TransformerExtractor:
         self.model, self.train, self.dev = model, train, dev
         self.lodo = str(lodo) if lodo is not None else str(paths.GOLD_SPLIT)
         self.lodo_weight, self.patience = max(1, int(lodo_weight)), max(1, int(patience))
+        self.o_weight, self.events_only = float(o_weight), bool(events_only)
         self.mode, self.layers = mode, int(layers) if layers else None
         self.epochs = int(epochs if epochs is not None else MODES[mode]["epochs"])
         self.lr = float(lr) if lr is not None else MODES[mode]["lr"]
@@ -120,6 +123,8 @@ class TransformerExtractor:
             "seed": self.seed,
             "patience": self.patience,
             "lodo_weight": self.lodo_weight,
+            "o_weight": self.o_weight,
+            "events_only": self.events_only,
         }
 
     def _protocol(self, train: Corpus, dev: Corpus, lodo: Corpus) -> str:
@@ -212,6 +217,9 @@ class _Trainer:
         self.train, self.dev, self.lodo = corpora
         self._windows: dict[str, list[Any]] | None = None
         self._features: dict[str, list[Any]] = {}
+        # MUC-4 annotates role fillers of relevant incidents only: with ``events_only`` a training
+        # document without any event (all its names unlabelled) is left out.
+        self.empty = {f"train:{d.doc_id}" for d in self.train.documents if owner.events_only and not d.events}
 
     def _doc_windows(self) -> dict[str, list[Any]]:
         from baselines.transformer.labels import gold_spans, make_windows
@@ -262,7 +270,7 @@ class _Trainer:
 
         o = self.owner
         windows = self._doc_windows()
-        keys = [k for k in windows if k.startswith("train:")]
+        keys = [k for k in windows if k.startswith("train:") and k not in self.empty]
         lodo_keys = [k for k in windows if k.startswith("lodo:") and k != f"lodo:{held_out}"]
         keys += lodo_keys * o.lodo_weight
         dev_keys = [k for k in windows if k.startswith("dev:")]
@@ -276,7 +284,7 @@ class _Trainer:
             dev = ([f for k in dev_keys for f in self._feature(k)], dev_windows) if dev_keys else None
             report = train_head(
                 model, features, train_windows, epochs=o.epochs, lr=o.lr, seed=o.seed, dev=dev,
-                batch_tokens=o.batch_tokens, patience=o.patience, on_epoch=progress,
+                batch_tokens=o.batch_tokens, patience=o.patience, o_weight=o.o_weight, on_epoch=progress,
             )  # fmt: skip
         else:
             report = fine_tune(

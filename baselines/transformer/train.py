@@ -203,13 +203,15 @@ def train_head(
     dropout: float = 0.1,
     dev: tuple[Sequence[Any], Sequence[Window]] | None = None,
     patience: int = 3,
+    o_weight: float = 1.0,
     on_epoch: EpochCallback | None = None,
 ) -> dict[str, Any]:
     """Train ``model.classifier`` on cached encoder ``features`` of labelled ``windows``.
 
     With ``dev`` (features and labelled windows of development documents) the head is scored
     after every epoch (``token_f1``), training stops after ``patience`` epochs without a
-    better score, and the best epoch's weights are kept. Returns what happened:
+    better score, and the best epoch's weights are kept. ``o_weight`` weighs the loss of
+    ``O`` tokens against the others (below 1 where most tokens are unlabelled). Returns what happened:
     ``epochs_run``, ``best_epoch`` and ``dev_token_f1`` (``None`` without ``dev``).
     """
     import torch
@@ -225,13 +227,15 @@ def train_head(
     dev_xy = _labelled(*dev) if dev is not None and dev[1] else None
     head.to("cpu").train()
     optimizer = torch.optim.AdamW(head.parameters(), lr=lr, weight_decay=0.01)
+    weights = torch.ones(len(LABELS))
+    weights[LABEL2ID["O"]] = float(o_weight)
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # a [256 x hidden] matmul gains nothing from threads, and loses on a busy machine
     report: dict[str, Any] = {"epochs_run": 0, "best_epoch": epochs, "dev_token_f1": None}
     best: tuple[float, int, dict[str, Any]] | None = None
     try:
         for epoch in range(1, epochs + 1):
-            loss = _head_epoch(head, optimizer, x, y, batch_tokens, dropout, generator)
+            loss = _head_epoch(head, optimizer, x, y, batch_tokens, dropout, generator, weights)
             report["epochs_run"] = epoch
             if on_epoch is not None:
                 on_epoch(epoch, loss)
@@ -252,7 +256,9 @@ def train_head(
     return report
 
 
-def _head_epoch(head: Any, optimizer: Any, x: Any, y: Any, batch_tokens: int, dropout: float, generator: Any) -> float:
+def _head_epoch(
+    head: Any, optimizer: Any, x: Any, y: Any, batch_tokens: int, dropout: float, generator: Any, weights: Any
+) -> float:
     import torch
 
     head.train()
@@ -261,7 +267,7 @@ def _head_epoch(head: Any, optimizer: Any, x: Any, y: Any, batch_tokens: int, dr
     for begin in range(0, len(order), batch_tokens):
         index = order[begin : begin + batch_tokens]
         inputs = torch.nn.functional.dropout(x[index], p=dropout, training=True)
-        loss = torch.nn.functional.cross_entropy(head(inputs), y[index])
+        loss = torch.nn.functional.cross_entropy(head(inputs), y[index], weight=weights)
         loss.backward()
         optimizer.step()
         optimizer.zero_grad()
