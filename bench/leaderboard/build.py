@@ -185,8 +185,10 @@ def build(
     seed: int = DEFAULT_SEED,
     link_base: Path | None = None,
 ) -> tuple[Board, list[Path]]:
-    """Recompute, rank and write ``README.md``, ``index.html`` and ``scores.svg`` to ``out``
-    (links to the entries are relative to ``link_base``, default ``out``)."""
+    """Recompute, rank and write ``README.md``, ``index.html`` and ``scores.svg`` to ``out``,
+    and the Every Eval Ever records to ``out/every_eval_ever/`` (``bench.leaderboard.export``;
+    links to the entries are relative to ``link_base``, default ``out``)."""
+    from bench.leaderboard.export import EXPORT_DIR, write_exports
     from bench.leaderboard.plot import render_svg
     from bench.leaderboard.render_html import render_html
     from bench.leaderboard.render_markdown import render_markdown
@@ -200,6 +202,7 @@ def build(
         "scores.svg": render_svg(board),
     }
     written = write_pages(out, texts)
+    write_exports(out / EXPORT_DIR, board)  # Every Eval Ever records next to the pages
     return board, written
 
 
