@@ -90,3 +90,10 @@ def test_markdown_validity_table(built):
     assert cells[1:8] == [f"{n - 1}/{n}", "1", "0", cells[4], "110", "2.00", "2"]
     assert cells[8].startswith("0.000\u2013")
     assert "### Validity and cost of the generative entries on breakout/test" in (root / "README.md").read_text()
+
+
+def test_ungrounded_strings_of_a_failed_completion_are_not_called_none(built):
+    _, board = built
+    sections = document_sections(_entry(board, "chatty-llm")).split("</article>")
+    assert "<dd>\u2013 (no record parsed)</dd>" in sections[0]  # document 0: a parse failure
+    assert "<dt>Ungrounded strings</dt><dd>none</dd>" in sections[1]  # an ok completion, all grounded

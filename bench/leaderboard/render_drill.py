@@ -136,7 +136,10 @@ def _completion(doc: DocDrill) -> str:
         ("Finish reason", c.finish_reason or "\u2013"),
         ("Prompt template", f"{c.template or 'unknown'} (sha256 {c.template_sha256 or 'unknown'})"),
         ("Prompt sha256 (this document's messages)", c.prompt_sha256 or "unknown"),
-        ("Ungrounded strings", "; ".join(c.ungrounded) or "none"),
+        (
+            "Ungrounded strings",
+            "; ".join(c.ungrounded) or ("none" if c.status == "ok" else "\u2013 (no record parsed)"),
+        ),
     ]
     if c.error:
         items.append(("Request error", c.error))
