@@ -80,13 +80,17 @@ def score_file(
     bootstrap: int = DEFAULT_BOOTSTRAP,
     seed: int = DEFAULT_SEED,
     max_bytes: int | None = None,
+    errors: bool = False,
 ) -> Results:
-    """Validate and score a predictions file (raises ``ProblemsError`` if it does not validate)."""
+    """Validate and score a predictions file (raises ``ProblemsError`` if it does not validate);
+    ``errors=True``: the results carry the missed and spurious items (``bench eval --errors``)."""
     from bench.predictions.validate import MAX_FILE_BYTES, load_predictions
     from bench.score.evaluate import evaluate
 
     preds = load_predictions(Path(path), gold.docs, max_bytes=max_bytes or MAX_FILE_BYTES)
-    return evaluate(gold.docs, gold.kb, preds, bootstrap=bootstrap, seed=seed, gold_hash=gold.hash, split=gold.split)
+    return evaluate(
+        gold.docs, gold.kb, preds, bootstrap=bootstrap, seed=seed, gold_hash=gold.hash, split=gold.split, errors=errors
+    )
 
 
 def dump_json(obj: Any) -> str:

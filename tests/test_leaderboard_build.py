@@ -67,6 +67,7 @@ def test_out_folder(board_root, tmp_path):
     assert sorted(p.name for p in (tmp_path / "site").iterdir()) == [
         "MANIFEST.sha256",
         "README.md",
+        "every_eval_ever",  # the Every Eval Ever records (bench.leaderboard.export)
         "index.html",
         "scores.svg",
     ]

@@ -158,6 +158,7 @@ def build_cmd(
 
     from bench.data.problems import ProblemsError
     from bench.leaderboard.build import MANIFEST, OUTPUTS, build, pages_complete
+    from bench.leaderboard.export import stale_exports
     from bench.leaderboard.fsops import SUBMISSIONS, exclusive
 
     submissions = root / SUBMISSIONS
@@ -182,6 +183,7 @@ def build_cmd(
                     for name, path in zip(OUTPUTS, written)
                     if not (target / name).is_file() or (target / name).read_bytes() != path.read_bytes()
                 ]
+                stale += stale_exports(Path(scratch), target)  # the Every Eval Ever records too
             if not stale and not pages_complete(target):
                 stale = [MANIFEST]
             if stale:
@@ -266,6 +268,36 @@ def compare_cmd(
             typer.echo(line)
     if result.regressions:
         raise typer.Exit(exitcodes.GATE_FAILED)
+
+
+@leaderboard_app.command("export")
+def export_cmd(
+    root: Path = ROOT_OPT,
+    out: Path | None = typer.Option(
+        None, "--out", help="Write one <entry>.json per entry here (default: --root/every_eval_ever)."
+    ),
+    gold: Path | None = GOLD_OPT,
+    kb: Path | None = KB_OPT,
+) -> None:
+    """Export every entry's recomputed results in the Every Eval Ever schema (v0.3.0)."""
+    from bench.data.problems import ProblemsError
+    from bench.leaderboard.build import collect_all
+    from bench.leaderboard.export import EXPORT_DIR, write_exports
+    from bench.leaderboard.fsops import SUBMISSIONS
+
+    submissions = root / SUBMISSIONS
+    if not submissions.is_dir() or submissions.is_symlink():
+        _fail([f"{root}: -: file: not a leaderboard (no {SUBMISSIONS}/ folder)"])
+    target = out if out is not None else root / EXPORT_DIR
+    if target.resolve() == submissions.resolve() or submissions.resolve() in target.resolve().parents:
+        _fail([f"bench leaderboard export: --out {target} is inside {submissions}"], exitcodes.USAGE)
+    try:
+        written = write_exports(target, collect_all(root, _gold(gold, kb)))
+    except ProblemsError as err:
+        _fail([str(p) for p in err.problems])
+    except OSError as err:
+        _environment("leaderboard export", err)
+    typer.echo(f"wrote {len(written)} Every Eval Ever record(s) to {target}")
 
 
 def register(app: typer.Typer) -> None:

@@ -32,6 +32,7 @@ from typing import Any
 from bench import __version__
 from bench.data.problems import Problem, ProblemsError
 from bench.io import atomic_write_bytes, atomic_write_text
+from bench.leaderboard.drill import details
 from bench.leaderboard.fsops import publish_mode
 from bench.leaderboard.metadata import Metadata, parse_metadata
 from bench.leaderboard.model import Board, Entry
@@ -129,7 +130,7 @@ def collect(
         label = folder.relative_to(root).as_posix()
         stored = _stored(folder)
         try:
-            scored = score_file(folder / PREDICTIONS_FILE, gold, bootstrap=bootstrap, seed=seed)
+            scored = score_file(folder / PREDICTIONS_FILE, gold, bootstrap=bootstrap, seed=seed, errors=True)
         except ProblemsError as err:
             first = _relative(err.problems[0], root)
             reason = (
@@ -138,6 +139,7 @@ def collect(
             entries.append(Entry(folder.name, meta, stored, ranked=False, reason=reason))
             continue
         results = scored.to_json()
+        mistakes = results.pop("errors", None) or {}
         tables[folder.name] = scored.stats
         if stored is not None and stored.get("signature") == current and not _same_scores(stored, results):
             warnings.append(
@@ -145,7 +147,9 @@ def collect(
             )
         ranked = results["signature"] == current and meta.flagged is None
         why = None if ranked else f"flagged: {meta.flagged}" if meta.flagged else f"signature differs from {current}"
-        entries.append(Entry(folder.name, meta, results, ranked=ranked, reason=why))
+        entries.append(
+            Entry(folder.name, meta, results, ranked=ranked, reason=why, **details(folder, gold, results, mistakes))
+        )
     ranked = sorted((e for e in entries if e.ranked), key=lambda e: (-(e.score() or 0.0), e.name.casefold(), e.slug))
     unranked = sorted((e for e in entries if not e.ranked), key=lambda e: (e.name.casefold(), e.slug))
     rank_board(ranked, [tables.get(e.slug) for e in ranked], bootstrap=bootstrap, seed=seed)
@@ -181,8 +185,10 @@ def build(
     seed: int = DEFAULT_SEED,
     link_base: Path | None = None,
 ) -> tuple[Board, list[Path]]:
-    """Recompute, rank and write ``README.md``, ``index.html`` and ``scores.svg`` to ``out``
-    (links to the entries are relative to ``link_base``, default ``out``)."""
+    """Recompute, rank and write ``README.md``, ``index.html`` and ``scores.svg`` to ``out``,
+    and the Every Eval Ever records to ``out/every_eval_ever/`` (``bench.leaderboard.export``;
+    links to the entries are relative to ``link_base``, default ``out``)."""
+    from bench.leaderboard.export import EXPORT_DIR, write_exports
     from bench.leaderboard.plot import render_svg
     from bench.leaderboard.render_html import render_html
     from bench.leaderboard.render_markdown import render_markdown
@@ -196,6 +202,7 @@ def build(
         "scores.svg": render_svg(board),
     }
     written = write_pages(out, texts)
+    write_exports(out / EXPORT_DIR, board)  # Every Eval Ever records next to the pages
     return board, written
 
 

@@ -7,10 +7,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bench.leaderboard.metadata import Metadata
 from bench.splits import DEFAULT_SPLIT
+
+if TYPE_CHECKING:
+    from bench.leaderboard.drill import DocDrill
+    from bench.leaderboard.llm import Generative
 
 FIELDS: tuple[str, ...] = ("actor", "location", "count", "attribution")
 HEADLINE = "overall"
@@ -30,6 +34,8 @@ class Entry:
     leader: bool = False
     rank_ci: tuple[int, int] | None = None  # 95% range of the entry's bootstrap ranks
     p_value: float | None = None  # paired bootstrap against the leader (None for the leader)
+    drill: list[DocDrill] | None = None  # per document: errors, scores, completion (bench.leaderboard.drill)
+    generative: Generative | None = None  # replayed raw outputs: validity, cost, runs (bench.leaderboard.llm)
 
     @property
     def split(self) -> str:

@@ -21,6 +21,7 @@ from bench.leaderboard.fmt import COLUMNS, columns, esc, interval, num
 from bench.leaderboard.metadata import name_key
 from bench.leaderboard.model import Board, Entry
 from bench.leaderboard.plot import render_svg
+from bench.leaderboard.render_drill import VALIDITY_HEADS, document_sections, documents, has_generative, validity_cells
 from bench.leaderboard.render_filters import declaration, filter_panel, hidden_note, kind, row_attributes
 
 ASSETS = Path(__file__).with_name("assets")
@@ -126,7 +127,7 @@ def _p_cell(entry: Entry) -> str:
     return f'<td class="num" data-field="p_value" data-v="{"" if p is None else f"{p:.6f}"}">{text}</td>'
 
 
-def _ranked_row(index: int, entry: Entry) -> str:
+def _ranked_row(index: int, entry: Entry, validity: bool = False) -> str:
     meta = entry.meta
     classes = ' class="leader"' if entry.leader else ' class="tied"' if entry.tied else ""
     cells = [
@@ -139,6 +140,7 @@ def _ranked_row(index: int, entry: Entry) -> str:
         f'<td class="num size" data-v="{"" if meta.parameters is None else meta.parameters}">{esc(meta.model_size)}</td>',
         f'<td class="declaration" data-v="{esc(meta.training_data.saw_test_articles)}">{declaration(entry)}</td>',
         f'<td class="num" data-v="{meta.date.isoformat()}">{meta.date.isoformat()}</td>',
+        *(validity_cells(entry) if validity else []),  # generative boards only (render_drill)
     ]
     attributes = f'id="row-{entry.slug}"{classes} data-slug="{entry.slug}" data-i="{index}"{row_attributes(entry)}'
     return f"<tr {attributes}>" + "".join(cells) + "</tr>"
@@ -163,8 +165,9 @@ def _ranked_table(board: Board, first: bool = True) -> str:
         th("Size", "num", "descending"),
         th("Declaration", "text"),
         th("Date", "text", "descending"),
+        *(th(label, kind) for label, kind in (VALIDITY_HEADS if has_generative(board) else ())),
     ]
-    body = [_ranked_row(i, e) for i, e in enumerate(board.ranked)]
+    body = [_ranked_row(i, e, has_generative(board)) for i, e in enumerate(board.ranked)]
     if not body:
         body = [f'<tr><td colspan="{8 + len(columns(board.split))}" class="note">No ranked entries yet.</td></tr>']
     return (
@@ -328,7 +331,9 @@ def _detail(entry: Entry, links: Mapping[str, str], family: list[Entry] | None =
         + _scores_table(entry)
         + "<h4>Diagnostics</h4>"
         + _diagnostics(entry)
+        + documents(entry)
         + "</section>"
+        + document_sections(entry)
     )
 
 
@@ -350,7 +355,7 @@ def _board_section(board: Board, first: bool) -> str:
 
 def render_html(board: Board, links: Mapping[str, str]) -> str:
     """The whole page as text (deterministic for a given board)."""
-    script, style = page_script(), _asset("page.css") + _asset("filters.css")
+    script, style = page_script(), _asset("page.css") + _asset("filters.css") + _asset("drill.css")
     lead = (
         "Every score is recomputed by <code>bench leaderboard build</code> from the entry's predictions and "
         "the current gold. Headline: the mean F1 of the actor, location, count and attribution fields, with "

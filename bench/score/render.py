@@ -126,6 +126,36 @@ def validity_line(validity: dict[str, Any]) -> str:
     return "validity: " + "; ".join(parts)
 
 
+def error_rows(found: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """One document's errors (an entry of ``Results.errors``) as ``(field, kind, text)`` rows:
+    per field the missed (gold) and spurious (predicted) items, then the event-level errors
+    (wrong event type, unaligned gold or predicted events). ``bench eval --errors`` prints
+    them; the leaderboard's drill-down shows them."""
+    rows: list[tuple[str, str, str]] = []
+    for name in (n for n in (*FIELDS, "span") if n in found):  # the split's fields only
+        for kind in ("missed", "spurious"):
+            for item in found[name][kind]:
+                if name == "span":
+                    text, where = f"{item['type']} {item['text']!r}", f"at {item['start']}:{item['end']}"
+                else:
+                    text = item["item"]
+                    where = f"gold {item['event']}" if kind == "missed" else f"predicted {item['event']}"
+                rows.append((name, kind, f"{text}  ({where})"))
+    events = found["events"]
+    for pair in events["aligned"]:
+        if pair["type"] != pair["gold_type"]:
+            rows.append(
+                (
+                    "event type",
+                    "wrong",
+                    f"predicted {pair['predicted']} is {pair['type']}, gold {pair['gold']} is {pair['gold_type']}",
+                )
+            )
+    rows += [("event", "missed", f"gold {gold} matched no predicted event") for gold in events["unaligned_gold"]]
+    rows += [("event", "spurious", f"predicted {p} matched no gold event") for p in events["unaligned_predicted"]]
+    return rows
+
+
 def render_errors(errors: dict[str, Any], console: Console) -> None:
     """Per document and field, the missed (gold) and spurious (predicted) items."""
     if not errors:
@@ -133,29 +163,5 @@ def render_errors(errors: dict[str, Any], console: Console) -> None:
         return
     for doc_id, found in errors.items():
         console.print(f"{doc_id}", markup=False, highlight=False, style="bold")
-        for name in (n for n in (*FIELDS, "span") if n in found):  # the split's fields only
-            for kind in ("missed", "spurious"):
-                for item in found[name][kind]:
-                    if name == "span":
-                        text, where = f"{item['type']} {item['text']!r}", f"at {item['start']}:{item['end']}"
-                    else:
-                        text = item["item"]
-                        where = f"gold {item['event']}" if kind == "missed" else f"predicted {item['event']}"
-                    console.print(f"  {name:<12} {kind:<9} {text}  ({where})", markup=False, highlight=False)
-        events = found["events"]
-        for pair in events["aligned"]:
-            if pair["type"] != pair["gold_type"]:
-                console.print(
-                    f"  {'event type':<12} {'wrong':<9} predicted {pair['predicted']} is {pair['type']}, "
-                    f"gold {pair['gold']} is {pair['gold_type']}",
-                    markup=False,
-                    highlight=False,
-                )
-        for gold in events["unaligned_gold"]:
-            console.print(
-                f"  {'event':<12} {'missed':<9} gold {gold} matched no predicted event", markup=False, highlight=False
-            )
-        for pred in events["unaligned_predicted"]:
-            console.print(
-                f"  {'event':<12} {'spurious':<9} predicted {pred} matched no gold event", markup=False, highlight=False
-            )
+        for name, kind, text in error_rows(found):
+            console.print(f"  {name:<12} {kind:<9} {text}", markup=False, highlight=False)
