@@ -46,12 +46,13 @@ def main() -> None:
     parser.add_argument("--mode", default="head")
     parser.add_argument("--epochs", type=int)
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--cache", type=Path, help="keep the trained models in this folder (default: a temp folder)")
     args = parser.parse_args()
     options = [f"mode={args.mode}", f"threads={args.threads}", "progress=false"]
     options += [f"epochs={args.epochs}"] if args.epochs else []
     total_cold = 0.0
     with tempfile.TemporaryDirectory(prefix="breakout-train-") as tmp:
-        cache = Path(tmp) / "cache"
+        cache = args.cache or Path(tmp) / "cache"
         for split in args.splits:
             out = Path(tmp) / "results.json"
             cold = _eval(split, options, cache, out)

@@ -121,3 +121,25 @@ def test_the_evaluated_split_is_never_injected_as_training_data() -> None:
 
     options = with_split(TransformerExtractor, {}, Path("annotations/muc4/test.jsonl"))
     assert "gold" not in options and "lodo" not in options
+
+
+def test_events_only_leaves_out_training_documents_without_an_event(
+    tiny_model: Path,  # noqa: F811
+    files: dict[str, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    docs = synthetic_split()
+    empty = docs[0].model_copy(update={"doc_id": "empty", "events": []})
+    _write(files["train"], [empty, docs[1]])
+    seen: list[int] = []
+    real = train_module.train_head
+
+    def spy(model, features, windows, **kwargs):
+        seen.append(len(windows))
+        return real(model, features, windows, **kwargs)
+
+    monkeypatch.setattr(train_module, "train_head", spy)
+    for events_only in (True, False):
+        _extractor(tiny_model, files, "none", lodo="none", events_only=events_only).predict(blind(docs[:1]))
+    assert seen == [1, 2]  # one window per short document: the event-less one only without events_only
