@@ -123,3 +123,32 @@ def test_committed_records_validate():
     validator = _validator()
     for path in records:
         assert list(validator.iter_errors(json.loads(path.read_text(encoding="utf-8")))) == [], path
+
+
+def test_inference_engine_is_exported_from_the_metadata(built):
+    _, board = built
+    entry = next(e for e in board.ranked if e.slug == "chatty-llm")
+    assert "inference_engine" not in export_board(board)["chatty-llm.json"]["model_info"]  # not declared
+    from bench.leaderboard.export import export_entry
+    from bench.leaderboard.metadata import InferenceEngine
+
+    meta = entry.meta.model_copy(update={"inference_engine": InferenceEngine(name="vLLM", version="0.6.3")})
+    one = next(b for b in board.boards if entry in b.ranked)
+    record = export_entry(_with_meta(entry, meta), one)
+    assert record["model_info"]["inference_engine"] == {"name": "vLLM", "version": "0.6.3"}
+    assert list(_validator().iter_errors(record)) == []
+
+
+def _with_meta(entry, meta):
+    import dataclasses
+
+    return dataclasses.replace(entry, meta=meta)
+
+
+def test_inference_engine_metadata_is_strict():
+    from bench.leaderboard.metadata import InferenceEngine
+
+    with pytest.raises(ValueError):
+        InferenceEngine.model_validate({"name": "vLLM", "build": "x"})
+    with pytest.raises(ValueError):
+        InferenceEngine.model_validate({"name": ""})

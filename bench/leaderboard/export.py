@@ -86,6 +86,8 @@ def _model_info(entry: Entry) -> dict[str, Any]:
     }
     if model is not None:
         info["inference_platform"] = "OpenAI-compatible endpoint"
+    if meta.inference_engine is not None:
+        info["inference_engine"] = meta.inference_engine.model_dump(exclude_none=True)
     return info
 
 

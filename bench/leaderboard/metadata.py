@@ -14,6 +14,7 @@ not silently drop information. Example::
     licence: Apache-2.0            # SPDX id or expression, LicenseRef-..., or "proprietary"
     prompt_tuned_on_test: no       # generative types only (required there)
     runs: 1                        # generative types only (required there): runs behind the score
+    inference_engine: {name: vLLM, version: 0.6.3}   # optional: what served the model (exported)
     training_data:
       saw_test_articles: "no"      # "no", "yes" or "unknown" (YAML no/yes booleans accepted)
       how: null                    # required unless "no": how the system saw them
@@ -189,6 +190,14 @@ class TrainingData(_Strict):
         return f"saw test articles: {self.saw_test_articles}. How: {self.how}"
 
 
+class InferenceEngine(_Strict):
+    """What served the model (vLLM, llama-cpp-python, ...): exported as Every Eval Ever's
+    ``model_info.inference_engine``."""
+
+    name: str = Field(min_length=1, max_length=80)
+    version: str | None = Field(None, min_length=1, max_length=40)
+
+
 class Metadata(_Strict):
     """A leaderboard entry's metadata (see the module docstring for the file format)."""
 
@@ -203,6 +212,7 @@ class Metadata(_Strict):
     licence: str = Field(min_length=1, max_length=LIMITS["licence"])
     prompt_tuned_on_test: bool | None = None  # generative types only
     runs: int | None = Field(None, ge=1, le=1000)  # generative types only: runs behind the reported score
+    inference_engine: InferenceEngine | None = None
     training_data: TrainingData
     date: dt.date
     flagged: str | None = Field(None, min_length=1, max_length=LIMITS["how"])  # why the entry is shown apart
