@@ -70,11 +70,13 @@ def restore(value: Any, recased: str, original: str) -> Any:
     return value
 
 
-def assemble_recased(text: str, spans: Sequence[Mention]) -> tuple[list[dict[str, Any]], list[Mention]]:
+def assemble_recased(
+    text: str, spans: Sequence[Mention], categorize_count: Any = None
+) -> tuple[list[dict[str, Any]], list[Mention]]:
     """``baselines.assemble.assemble`` over the re-cased copy of all-capitals ``text`` (the
     assembly relies on capital letters), with the strings of the events cut from ``text`` itself."""
     if not is_all_caps(text):
-        return assemble(text, spans)
+        return assemble(text, spans, categorize_count)
     recased = truecase(text)
-    events, used = assemble(recased, spans)
+    events, used = assemble(recased, spans, categorize_count)
     return restore(events, recased, text), used

@@ -9,7 +9,7 @@ sentences are grouped into incidents (``baselines.assemble.events``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from baselines.assemble.attribution import Context, count_source, find_claims, open_blocks, reporting_cues
@@ -36,14 +36,20 @@ _PRISONER_ACTS = re.compile(
 )
 
 
-def _counts(ctx: Context, sent: Sentence, found: list[Mention], cues: list) -> list[tuple[Mention, dict]]:
+# (text, sentence start, sentence end, start, end) -> (category, victims class) or None: ``categorize``'s shape
+Categorize = Callable[[str, int, int, int, int], "tuple[str, str | None] | None"]
+
+
+def _counts(
+    ctx: Context, sent: Sentence, found: list[Mention], cues: list, decide: Categorize = categorize
+) -> list[tuple[Mention, dict]]:
     out, previous_class = [], None
     for mention in found:
         surface = count_text(ctx.text, mention.start, mention.end)
         if surface is None:
             continue
         start = ctx.text.index(surface, mention.start)
-        decided = categorize(ctx.text, sent.start, sent.end, start, start + len(surface))
+        decided = decide(ctx.text, sent.start, sent.end, start, start + len(surface))
         if decided is None:
             continue
         category, people = decided
@@ -85,8 +91,13 @@ def _render(event: Draft) -> dict[str, Any]:
     }
 
 
-def assemble(text: str, mentions: Sequence[Mention]) -> tuple[list[dict[str, Any]], list[Mention]]:
-    """Events of ``text`` given its typed spans, and the COUNT spans the events used."""
+def assemble(
+    text: str, mentions: Sequence[Mention], categorize_count: Categorize | None = None
+) -> tuple[list[dict[str, Any]], list[Mention]]:
+    """Events of ``text`` given its typed spans, and the COUNT spans the events used.
+
+    ``categorize_count`` replaces the rule that gives a number its category and victims
+    (``baselines.assemble.counts.categorize``; same arguments, same result)."""
     sents = sentences(text)
     named = sorted(m for m in mentions if m.type != "COUNT")
     numbers = sorted(m for m in mentions if m.type == "COUNT")
@@ -100,7 +111,8 @@ def assemble(text: str, mentions: Sequence[Mention]) -> tuple[list[dict[str, Any
         sentence = text[sent.start : sent.end]
         if is_generic(sentence):
             continue
-        counts = _counts(ctx, sent, [m for m in numbers if sent.start <= m.start < sent.end], cues)
+        found = [m for m in numbers if sent.start <= m.start < sent.end]
+        counts = _counts(ctx, sent, found, cues, categorize_count or categorize)
         stype = sentence_type(sentence, {record["category"] for _, record in counts})
         if stype is None and not claims:
             continue

@@ -26,12 +26,14 @@ from typing import Any
 from baselines.spans import Mention
 from baselines.transformer.corpus import Corpus, load_corpus
 from baselines.transformer.store import ModelStore, documents_digest, key_of
+from baselines.transformer.trainer import FoldTrainer, progress_bar
 from baselines.truecase import assemble_recased
 from bench import paths
 from bench.data.model import Document
 
 MODES = {"head": {"epochs": 60, "lr": 5e-3}, "full": {"epochs": 8, "lr": 5e-5}}
 DEFAULT_TRAIN, DEFAULT_DEV = "muc4/train", "muc4/dev"
+COUNTS = ("rule", "classifier")  # who decides a count's category and victims (baselines.transformer.counts)
 
 
 class TransformerExtractor:
@@ -60,6 +62,7 @@ class TransformerExtractor:
         patience: int = 3,
         o_weight: float = 0.1,
         events_only: bool = True,
+        counts: str = "rule",
         mode: str = "head",
         layers: int | None = 3,
         epochs: int | None = None,
@@ -74,12 +77,14 @@ class TransformerExtractor:
         cache: str | Path | None = None,
         progress: bool = True,
     ) -> None:
+        if counts not in COUNTS:
+            raise ValueError(f"counts must be one of {', '.join(COUNTS)}, not {counts!r}")
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         self.model, self.train, self.dev = model, train, dev
         self.lodo = str(lodo) if lodo is not None else str(paths.GOLD_SPLIT)
         self.lodo_weight, self.patience = max(1, int(lodo_weight)), max(1, int(patience))
-        self.o_weight, self.events_only = float(o_weight), bool(events_only)
+        self.o_weight, self.events_only, self.counts = float(o_weight), bool(events_only), counts
         self.mode, self.layers = mode, int(layers) if layers else None
         self.epochs = int(epochs if epochs is not None else MODES[mode]["epochs"])
         self.lr = float(lr) if lr is not None else MODES[mode]["lr"]
@@ -174,9 +179,9 @@ class TransformerExtractor:
             cache=str(self.store.folder) if self.store else None,
             folds={},
         )
-        trainer = _Trainer(self, tokenizer, base, device, train, dev, lodo)
+        trainer = FoldTrainer(self, tokenizer, base, device, train, dev, lodo)
         results: dict[str, dict[str, Any]] = {}
-        with _progress(self.progress) as bar:
+        with progress_bar(self.progress) as bar:
             fold_task = bar.add_task("folds", total=len(folds))
             for held_out, docs in folds:
                 seen = [d for d in lodo.documents if d.doc_id != held_out]
@@ -190,107 +195,13 @@ class TransformerExtractor:
                     model, tokenizer, texts, max_tokens=budget, max_length=self.max_length, stride=self.stride,
                     device=device,
                 )  # fmt: skip
+                deciders = trainer.count_deciders(key, held_out, docs) if self.counts == "classifier" else {}
                 for doc, found in zip(docs, spans):
-                    results[doc.doc_id] = self._record(doc, found)
+                    results[doc.doc_id] = self._record(doc, found, deciders.get(doc.doc_id))
                 bar.advance(fold_task)
         return [results[doc.doc_id] for doc in documents]
 
     @staticmethod
-    def _record(document: Document, spans: list[Mention]) -> dict[str, Any]:
-        events, _ = assemble_recased(document.text, spans)  # all-capitals text through a re-cased copy
+    def _record(document: Document, spans: list[Mention], decide: Any = None) -> dict[str, Any]:
+        events, _ = assemble_recased(document.text, spans, decide)  # all-capitals text through a re-cased copy
         return {"doc_id": document.doc_id, "mentions": [m.as_json() for m in spans], "events": events}
-
-
-def _progress(enabled: bool) -> Any:
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    return Progress(*columns, console=Console(stderr=True), disable=not enabled)
-
-
-class _Trainer:
-    """Trains (or loads from the store) one model per fold; windows and features computed once."""
-
-    def __init__(self, owner: TransformerExtractor, tokenizer: Any, base: Any, device: str, *corpora: Corpus) -> None:
-        self.owner, self.tokenizer, self.base, self.device = owner, tokenizer, base, device
-        self.train, self.dev, self.lodo = corpora
-        self._windows: dict[str, list[Any]] | None = None
-        self._features: dict[str, list[Any]] = {}
-        # MUC-4 annotates role fillers of relevant incidents only: with ``events_only`` a training
-        # document without any event (all its names unlabelled) is left out.
-        self.empty = {f"train:{d.doc_id}" for d in self.train.documents if owner.events_only and not d.events}
-
-    def _doc_windows(self) -> dict[str, list[Any]]:
-        from baselines.transformer.labels import gold_spans, make_windows
-
-        if self._windows is None:
-            o = self.owner
-            self._windows = {
-                f"{part}:{d.doc_id}": make_windows(self.tokenizer, [d.text], o.max_length, o.stride, [gold_spans(d)])
-                for part, corpus in (("train", self.train), ("dev", self.dev), ("lodo", self.lodo))
-                for d in corpus.documents
-            }
-        return self._windows
-
-    def _feature(self, key: str) -> list[Any]:
-        from baselines.transformer.infer import default_budget
-        from baselines.transformer.train import encode
-
-        if key not in self._features:
-            pad = self.tokenizer.pad_token_id or 0
-            self._features[key] = encode(
-                self.base, self._doc_windows()[key], default_budget(self.device), self.device, pad
-            )
-        return self._features[key]
-
-    def model_for(self, key: str, held_out: str | None, bar: Any) -> tuple[Any, dict[str, Any]]:
-        from baselines.transformer.train import fresh_copy
-
-        o = self.owner
-        model = fresh_copy(self.base, o.seed)
-        cached = o.store.get(key) if o.store else None
-        if cached is not None:
-            tensors, meta = cached
-            target = model.classifier if o.mode == "head" else model
-            target.load_state_dict(tensors)
-            return model, {**meta.get("report", {}), "cache": "hit", "key": key}
-        report = self._fit(model, held_out, bar)
-        tensors = model.classifier.state_dict() if o.mode == "head" else model.state_dict()
-        if o.store:
-            o.store.put(
-                key, tensors, {"report": report, "metadata": {k: v for k, v in o.metadata.items() if k != "folds"}}
-            )
-        return model, {**report, "cache": "miss" if o.store else "off", "key": key}
-
-    def _fit(self, model: Any, held_out: str | None, bar: Any) -> dict[str, Any]:
-        import time
-
-        from baselines.transformer.train import fine_tune, train_head
-
-        o = self.owner
-        windows = self._doc_windows()
-        keys = [k for k in windows if k.startswith("train:") and k not in self.empty]
-        lodo_keys = [k for k in windows if k.startswith("lodo:") and k != f"lodo:{held_out}"]
-        keys += lodo_keys * o.lodo_weight
-        dev_keys = [k for k in windows if k.startswith("dev:")]
-        task = bar.add_task(f"training without {held_out or '(none: outside lodo)'}", total=o.epochs)
-        progress = lambda epoch, loss: bar.update(task, completed=epoch)  # noqa: E731
-        train_windows = [w for k in keys for w in windows[k]]
-        dev_windows = [w for k in dev_keys for w in windows[k]]
-        started = time.perf_counter()
-        if o.mode == "head":
-            features = [f for k in keys for f in self._feature(k)]
-            dev = ([f for k in dev_keys for f in self._feature(k)], dev_windows) if dev_keys else None
-            report = train_head(
-                model, features, train_windows, epochs=o.epochs, lr=o.lr, seed=o.seed, dev=dev,
-                batch_tokens=o.batch_tokens, patience=o.patience, o_weight=o.o_weight, on_epoch=progress,
-            )  # fmt: skip
-        else:
-            report = fine_tune(
-                model, train_windows, epochs=o.epochs, lr=o.lr, batch_size=o.batch_size, seed=o.seed,
-                device=self.device, pad_id=self.tokenizer.pad_token_id or 0, dev=dev_windows or None,
-                patience=o.patience, on_epoch=progress,
-            )  # fmt: skip
-        bar.remove_task(task)
-        return {**report, "train_windows": len(train_windows), "seconds": round(time.perf_counter() - started, 1)}
