@@ -274,3 +274,27 @@ def test_generative_entries_need_raw_outputs_with_their_settings(work, tmp_path)
     result = submit(root, oracle, "LLM", meta, "--raw", write_raw(tmp_path, "json_object"))
     assert result.returncode == 0, result.stderr
     assert check_entry(root / "submissions" / "llm") == []
+
+
+def test_one_raw_file_per_declared_run(work, tmp_path):
+    from leaderboard_helpers import write_raw
+
+    from bench.leaderboard.check import check_entry
+
+    root, oracle, _, _ = work
+    meta = write_meta(
+        tmp_path, "llm2", system_type="llm-zero-shot", decoding="json-mode", prompt_tuned_on_test=False, runs=2
+    )
+    one, two = write_raw(tmp_path, "json_object", "run1"), write_raw(tmp_path, "json_object", "run2")
+    before = snapshot(root)
+    result = submit(root, oracle, "LLM", meta, "--raw", one)
+    assert result.returncode == 3 and "runs: 2 declared, but 1 raw-output file(s) given" in result.stderr
+    assert snapshot(root) == before  # nothing written
+    result = submit(root, oracle, "LLM", meta, "--raw", one, "--raw", two)
+    assert result.returncode == 0, result.stderr
+    entry = root / "submissions" / "llm"
+    assert (entry / "raw_outputs.jsonl").read_bytes() == one.read_bytes()
+    assert (entry / "raw_outputs.run2.jsonl").read_bytes() == two.read_bytes()
+    assert check_entry(entry) == []
+    (entry / "raw_outputs.run2.jsonl").unlink()
+    assert any("runs: 2 declared, but 1 raw-output file(s)" in line for line in check_entry(entry))

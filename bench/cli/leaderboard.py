@@ -82,8 +82,11 @@ def submit_cmd(
         ),
     ),
     replace: bool = typer.Option(False, "--replace", help="Replace an existing entry with this name."),
-    raw: Path | None = typer.Option(
-        None, "--raw", help="Raw outputs of a generative system (--raw-out), stored with the entry for replay."
+    raw: list[Path] | None = typer.Option(
+        None,
+        "--raw",
+        help="Raw outputs of a generative system (--raw-out), stored with the entry for replay; "
+        "repeat it once per run (as many as the metadata's runs).",
     ),
     split: str | None = typer.Option(
         None, "--split", "-s", help="The split the predictions are for (its board); default: breakout/test."

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.data.problems import ProblemsError
-from bench.leaderboard.generation import DuplicateKey, Generation, duplicate_key, read_generation
+from bench.leaderboard.generation import DuplicateKey, Generation, check_runs, duplicate_key, read_generation, run_files
 from bench.leaderboard.metadata import Metadata, name_key, parse_metadata
 from bench.leaderboard.submit import METADATA_FILE, PREDICTIONS_FILE, RAW_FILE, RESULTS_FILE
 from bench.resultsio import read_json
@@ -99,12 +99,8 @@ def _generation(folder: Path, meta: Metadata) -> tuple[Generation | None, list[s
         return None, []
     if not _real_file(raw):
         return None, [f"{raw}: missing or not a real file: a {meta.system_type} entry must include its raw outputs"]
-    generation, problems = read_generation(raw)
-    if generation is not None and generation.decoding != meta.decoding:
-        problems.append(
-            f"{folder / METADATA_FILE}: decoding: {meta.decoding!r}, but the raw outputs were decoded {generation.decoding!r}"
-        )
-    return generation, problems
+    generation, problems = check_runs(run_files(folder), meta)
+    return generation, [p if p.startswith(str(folder)) else f"{folder / METADATA_FILE}: {p}" for p in problems]
 
 
 def check_entry(folder: Path) -> list[str]:

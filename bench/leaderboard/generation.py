@@ -13,6 +13,8 @@ and decoding mode (the last three None / ``n/a`` for a non-generative entry).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,22 @@ from typing import Any
 from bench.generative.raw import RawError, read_raw
 from bench.leaderboard.facets import GENERATIVE_DECODING
 from bench.leaderboard.metadata import Metadata, name_key
+
+_RUN = re.compile(r"^raw_outputs\.run([2-9]|[1-9][0-9])\.jsonl$")
+
+
+def run_file_name(k: int) -> str:
+    """Where run ``k`` (1, 2, ...) of an entry keeps its raw outputs."""
+    return "raw_outputs.jsonl" if k == 1 else f"raw_outputs.run{k}.jsonl"
+
+
+def run_files(folder: Path) -> list[Path]:
+    """``raw_outputs.jsonl`` then ``raw_outputs.run<k>.jsonl`` in run order (regular files only)."""
+    first = folder / run_file_name(1)
+    if first.is_symlink() or not first.is_file():
+        return []
+    more = [p for p in folder.iterdir() if _RUN.match(p.name) and p.is_file() and not p.is_symlink()]
+    return [first, *sorted(more, key=lambda p: int(_RUN.match(p.name)[1]))]  # type: ignore[index]
 
 
 @dataclass(frozen=True)
@@ -106,3 +124,30 @@ def duplicate_key(meta: Metadata, generation: Generation | None) -> DuplicateKey
     if generation is None:
         return name_key(meta.name), None, None, meta.decoding
     return name_key(meta.name), generation.model, generation.prompt_sha256, generation.decoding
+
+
+def check_runs(files: Sequence[Path], meta: Metadata) -> tuple[Generation | None, list[str]]:
+    """Run 1's settings and every problem of a generative entry's raw files: each states its
+    settings in the declared decoding, all runs share the model and prompt, and there is one
+    file per declared run (``runs``)."""
+    first: Generation | None = None
+    problems: list[str] = []
+    for k, path in enumerate(files, 1):
+        generation, found = read_generation(Path(path))
+        problems += found
+        if generation is None:
+            continue
+        if generation.decoding != meta.decoding:
+            run = f" of run {k} ({Path(path).name})" if k > 1 else ""
+            problems.append(
+                f"decoding: {meta.decoding!r} declared, but the raw outputs{run} were decoded {generation.decoding!r}"
+            )
+        if first is None:
+            first = generation
+        elif (generation.model, generation.prompt_sha256) != (first.model, first.prompt_sha256):
+            problems.append(
+                f"run {k} ({Path(path).name}) used another model or prompt than run 1: one entry is one system"
+            )
+    if meta.runs is not None and len(files) != meta.runs:
+        problems.append(f"runs: {meta.runs} declared, but {len(files)} raw-output file(s) given (one per run)")
+    return first, problems

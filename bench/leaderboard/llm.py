@@ -15,15 +15,12 @@ entry's scores, computed from its predictions, are unaffected.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bench.data.problems import ProblemsError
-from bench.leaderboard.submit import RAW_FILE
-
-_RUN = re.compile(r"^raw_outputs\.run([2-9]|[1-9][0-9])\.jsonl$")
+from bench.leaderboard.generation import run_files
 
 
 @dataclass
@@ -42,20 +39,6 @@ class Generative:
     @property
     def run_range(self) -> tuple[float, float] | None:
         return (min(self.headlines), max(self.headlines)) if len(self.headlines) > 1 else None
-
-
-def run_files(folder: Path) -> list[Path]:
-    """``raw_outputs.jsonl`` then ``raw_outputs.run<k>.jsonl`` in run order (regular files only)."""
-    first = folder / RAW_FILE
-    if first.is_symlink() or not first.is_file():
-        return []
-    more = [p for p in folder.iterdir() if _RUN.match(p.name) and p.is_file() and not p.is_symlink()]
-    return [first, *sorted(more, key=_run_number)]
-
-
-def _run_number(path: Path) -> int:
-    found = _RUN.match(path.name)
-    return int(found[1]) if found else 0
 
 
 def _replay(path: Path, gold: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

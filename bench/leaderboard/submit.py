@@ -27,6 +27,7 @@ import re
 import shutil
 import time
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -150,24 +151,20 @@ def _pause() -> None:
         time.sleep(float(seconds))
 
 
-def _check_generation(meta: Metadata, raw: Path | None) -> None:
-    """A generative entry needs raw outputs that state one run's settings in the declared decoding
-    (the checks of ``bench submit --check``, made before anything is written)."""
+def _check_generation(meta: Metadata, raws: Sequence[Path]) -> None:
+    """A generative entry needs raw outputs that state each run's settings in the declared decoding,
+    one file per declared run (the checks of ``bench submit --check``, made before anything is written)."""
     from bench.data.problems import Problem, ProblemsError
-    from bench.leaderboard.generation import read_generation
+    from bench.leaderboard.generation import check_runs
 
     if not meta.generative:
         return
-    if raw is None:
+    if not raws:
         message = f"system_type {meta.system_type} is generative: give its raw outputs (--raw, from --raw-out)"
         raise ProblemsError([Problem(Path("--raw"), None, "raw", message)])
-    generation, problems = read_generation(Path(raw))
-    if generation is not None and generation.decoding != meta.decoding:
-        problems.append(
-            f"decoding: {meta.decoding!r} declared, but the raw outputs were decoded {generation.decoding!r}"
-        )
+    _, problems = check_runs(raws, meta)
     if problems:
-        raise ProblemsError([Problem(Path(raw), None, "raw", line) for line in problems])
+        raise ProblemsError([Problem(Path(raws[0]), None, "raw", line) for line in problems])
 
 
 def submit(
@@ -180,7 +177,7 @@ def submit(
     bootstrap: int = DEFAULT_BOOTSTRAP,
     seed: int = DEFAULT_SEED,
     max_bytes: int | None = None,
-    raw: Path | None = None,
+    raw: Path | Sequence[Path] | None = None,
 ) -> Submitted:
     """Validate and score ``predictions``, then store the entry ``meta.name``.
 
@@ -189,12 +186,14 @@ def submit(
     settings, and ``DuplicateEntry`` (unless ``replace``); in both cases
     nothing is written. ``OSError`` is an environment problem (disk full, read-only).
     """
+    from bench.leaderboard.generation import run_file_name
     from bench.predictions.validate import MAX_FILE_BYTES, load_predictions
 
     assert meta.name is not None
     limit = max_bytes or MAX_FILE_BYTES
     load_predictions(Path(predictions), gold.docs, max_bytes=limit)  # streaming; raises before any write
-    _check_generation(meta, raw)
+    raws = [] if raw is None else [Path(raw)] if isinstance(raw, (str, Path)) else [Path(r) for r in raw]
+    _check_generation(meta, raws)
     root = Path(root)
     with exclusive(root):
         clean_stale_staging(root)
@@ -216,8 +215,8 @@ def submit(
             _pause()
             atomic_write_text(staged / RESULTS_FILE, dump_json(results))
             _pause()
-            if raw is not None:
-                copy_bounded(Path(raw), staged / RAW_FILE, limit)
+            for k, path in enumerate(raws, 1):  # run 1 in raw_outputs.jsonl, run k in raw_outputs.run<k>.jsonl
+                copy_bounded(path, staged / run_file_name(k), limit)
             fsync_tree(staged)
             old = install_dir(staged, target)
             return Submitted(target.name, target, results, replaced=conflict is not None)
