@@ -41,12 +41,15 @@ class TransformerExtractor:
 
     Options: ``model`` (local folder or cached hub id; default the pinned all-MiniLM-L6-v2),
     ``train``/``dev``/``lodo`` (sources, see the module docstring; ``none`` for none),
-    ``lodo_weight``, ``patience``, ``mode`` (``head``: frozen encoder, cached outputs, trained
-    head; ``full``: all weights), ``layers`` (keep the first N encoder layers; ``None`` for
-    all), ``epochs`` (at most; defaults per mode) and ``lr``, ``batch_size`` (windows per step
-    in ``full`` mode), ``batch_tokens`` (tokens per step in ``head`` mode), ``max_length``/``stride`` (token windows), ``seed``, ``device``
-    (``auto`` picks cuda when available), ``threads`` (``torch.set_num_threads``),
-    ``cache`` (the model store's folder, or ``none`` to train every time) and ``progress``.
+    ``lodo_weight``, ``patience``, ``o_weight`` (loss weight of ``O`` tokens, ``head`` mode),
+    ``events_only`` (train only on documents with an event), ``counts`` (``rule`` or
+    ``classifier``: who decides a count's category and victims), ``mode`` (``head``: frozen
+    encoder, cached outputs, trained head; ``full``: all weights), ``layers`` (keep the first N
+    encoder layers; ``None`` for all), ``epochs`` (at most; defaults per mode) and ``lr``,
+    ``batch_size`` (windows per step in ``full`` mode), ``batch_tokens`` (tokens per step in
+    ``head`` mode), ``max_length``/``stride`` (token windows), ``seed``, ``device`` (``auto``
+    picks cuda when available), ``threads`` (``torch.set_num_threads``), ``cache`` (the model
+    store's folder, or ``none`` to train every time) and ``progress``.
     """
 
     name = "transformer"
