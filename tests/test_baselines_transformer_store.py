@@ -32,6 +32,19 @@ def files(tmp_path: Path) -> dict[str, Path]:
     }
 
 
+def _spy_on_training(monkeypatch: pytest.MonkeyPatch) -> list[list]:
+    """The training windows of every head trained from now on, one list per call."""
+    calls: list[list] = []
+    real = train_module.train_head
+
+    def spy(model, features, windows, **kwargs):
+        calls.append(list(windows))
+        return real(model, features, windows, **kwargs)
+
+    monkeypatch.setattr(train_module, "train_head", spy)
+    return calls
+
+
 def _extractor(model: Path, files: dict[str, Path], cache: Path, **kw: object) -> TransformerExtractor:
     options = {"train": str(files["train"]), "dev": str(files["dev"]), "lodo": str(files["lodo"]), "epochs": 4}
     return TransformerExtractor(model=str(model), cache=str(cache), progress=False, **{**options, **kw})
@@ -93,14 +106,7 @@ def test_a_cached_model_is_reused_and_any_change_retrains(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     docs = synthetic_split()
-    calls: list[int] = []
-    real = train_module.train_head
-
-    def spy(*args, **kwargs):
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(train_module, "train_head", spy)
+    calls = _spy_on_training(monkeypatch)
     cache = tmp_path / "cache"
     first = _extractor(tiny_model, files, cache).predict(blind(docs))
     assert len(calls) == 3  # one model per held-out seed document
@@ -132,14 +138,10 @@ def test_events_only_leaves_out_training_documents_without_an_event(
     docs = synthetic_split()
     empty = docs[0].model_copy(update={"doc_id": "empty", "events": []})
     _write(files["train"], [empty, docs[1]])
-    seen: list[int] = []
-    real = train_module.train_head
-
-    def spy(model, features, windows, **kwargs):
-        seen.append(len(windows))
-        return real(model, features, windows, **kwargs)
-
-    monkeypatch.setattr(train_module, "train_head", spy)
+    calls = _spy_on_training(monkeypatch)
     for events_only in (True, False):
         _extractor(tiny_model, files, "none", lodo="none", events_only=events_only).predict(blind(docs[:1]))
-    assert seen == [1, 2]  # one window per short document: the event-less one only without events_only
+    assert [len(windows) for windows in calls] == [
+        1,
+        2,
+    ]  # one window per short document: the event-less one only without events_only
