@@ -12,6 +12,13 @@ import re
 from baselines import lexicon
 
 _HAND = """
+noon dawn view combat rural site spanish midnight dusk morning evening afternoon
+addition past face scene connection response exile reception future downtown northwestern northeastern
+southwestern southeastern vicinity midair framework institution condition grave residential substation
+slopes noise artillery gunships outskirts neighborhoods neighborhood crowded raged guarding withdrew
+pursued preliminary especially electricity safe sound danger false incorrect stressing describing issued
+resulted passing met accredited diplomatic corps offices mouthpiece published staying inflicted casualties
+clashed fled stole food tank mountains mountain volcano facilities location located side
 a about above according across act action actions activities activity added additional after afternoon
 again against age agency ago agreed ahead aid air aircraft airport alleged allegedly all almost alone along
 already also although always am among amid an and announced another answer any anyone anything

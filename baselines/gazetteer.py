@@ -225,6 +225,27 @@ DEMONYMS: tuple[str, ...] = (
     "NATO",
 )
 
+# More nationality adjectives: never a place on their own ("Salvadoran territory" is no name).
+NATIONALITIES: tuple[str, ...] = (
+    "Salvadoran",
+    "Peruvian",
+    "Guatemalan",
+    "Honduran",
+    "Nicaraguan",
+    "Chilean",
+    "Bolivian",
+    "Ecuadorian",
+    "Venezuelan",
+    "Panamanian",
+    "Cuban",
+    "Argentine",
+    "Brazilian",
+    "Spanish",
+    "Italian",
+    "Japanese",
+    "Soviet",
+)
+
 # Well-known armed groups: canonical key -> aliases (general knowledge). Short all-caps
 # aliases are matched case-sensitively (``IS`` must not match the verb "is").
 ARMED_GROUPS: dict[str, tuple[str, ...]] = {
@@ -267,8 +288,21 @@ ARMED_GROUPS: dict[str, tuple[str, ...]] = {
     "ansar_dine": ("Ansar Dine",),
     "ansar_al_sharia": ("Ansar al-Sharia",),
     "abu_sayyaf": ("Abu Sayyaf",),
-    "farc": ("FARC",),
-    "eln": ("ELN", "National Liberation Army"),
+    "farc": ("FARC", "Revolutionary Armed Forces of Colombia"),
+    "eln": ("ELN", "National Liberation Army", "Army of National Liberation"),
+    "m19": ("M-19", "April 19 Movement", "19th of April Movement"),
+    "epl": ("EPL", "Popular Liberation Army"),
+    "fmln": ("FMLN", "Farabundo Marti National Liberation Front", "Farabundo Marti Liberation Front"),
+    "urng": ("URNG", "Guatemalan National Revolutionary Unity"),
+    "mrta": ("MRTA", "Tupac Amaru Revolutionary Movement"),
+    "fpmr": ("FPMR", "Manuel Rodriguez Patriotic Front"),
+    "erp": ("People's Revolutionary Army",),
+    "cgsb": ("Simon Bolivar Guerrilla Coordinating Board", "Simon Bolivar Guerrilla Coordinator"),
+    "medellin_cartel": ("Medellin cartel",),
+    "extraditables": ("Extraditables",),
+    "cali_cartel": ("Cali cartel",),
+    "contras": ("Contras", "Nicaraguan Resistance"),
+    "ezln": ("EZLN", "Zapatista National Liberation Army", "Zapatistas"),
     "ltte": ("Tamil Tigers", "LTTE"),
     "adf": ("Allied Democratic Forces", "ADF"),
     "m23": ("M23",),
@@ -281,7 +315,7 @@ ARMED_GROUPS: dict[str, tuple[str, ...]] = {
     "pmf": ("Popular Mobilization Forces", "Popular Mobilisation Forces", "Hashd al-Shaabi", "PMF"),
     "ira": ("IRA", "Irish Republican Army"),
     "eta": ("ETA",),
-    "shining_path": ("Shining Path",),
+    "shining_path": ("Shining Path", "Sendero Luminoso"),
     "naxalites": ("Naxalites", "Maoist rebels"),
 }
 

@@ -78,3 +78,22 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
         entry = lookup(match.group())
         if entry:
             yield match, entry[0], entry[1]
+
+
+def gazetteer_spans(upper: str) -> list[tuple[int, int, bool]]:
+    """Gazetteer names in all-capitals ``upper`` as (start, end, is_acronym), for re-casing.
+
+    Longer names match case-insensitively; acronyms only with three or more letters and when
+    they are no common English word ("FMLN", not "WHO" or "IS").
+    """
+    from baselines.common_words import COMMON_WORDS
+
+    exact, loose = _patterns()
+    found = [(m.start(), m.end(), False) for m in loose.finditer(upper)]
+    for match in exact.finditer(upper):
+        name = match.group()
+        letters = re.sub(r"[^A-Za-z]", "", name)
+        if len(letters) >= 3 and letters.lower() not in COMMON_WORDS and name.isupper():
+            if not any(s < match.end() and match.start() < e for s, e, _ in found):
+                found.append((match.start(), match.end(), True))
+    return sorted(found)

@@ -38,8 +38,10 @@ NUMBER = re.compile(
     rf"(?<![\w$£€/:.,-])(?:{_PREFIX}\s+)?(?:{_VAGUE}|{_DIGITS}|{_WORDS})(?![\w/:-]|[.,]\d)",
     re.I,
 )
-_MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\.?\s*$")
-_MONTH_AFTER = re.compile(r"^\s*(?:" + "|".join(MONTHS) + r")\b")
+# Month names in any case ("4 feb 90" in re-cased wire copy), except "may" (the verb).
+_MONTH_NAMES = "(?:May|(?i:" + "|".join(m for m in MONTHS if m != "May") + "))"
+_MONTH = re.compile(r"\b" + _MONTH_NAMES + r"\.?\s*$")
+_MONTH_AFTER = re.compile(r"^\s*" + _MONTH_NAMES + r"\b")
 _NEXT_WORDS = re.compile(r"[A-Za-z%.']+")
 _PERSON_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:"

@@ -9,6 +9,7 @@ All offsets are Python ``str`` indices into the original document text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,11 +44,27 @@ class Block:
     boilerplate: bool
 
 
+def is_hard_wrapped(text: str) -> bool:
+    """Whether ``text`` is wire copy wrapped at a fixed width, paragraphs set apart by blank
+    lines: most lines followed by another line of the same paragraph stop mid-sentence."""
+    lines = text.split("\n")
+    inner = [a for a, b in itertools.pairwise(lines) if a.strip() and b.strip()]
+    filled = [line for line in lines if line.strip()]
+    if len(inner) < 3 or len(inner) < 0.5 * len(filled) or "\n\n" not in text:
+        return False
+    open_ended = sum(not re.search(r"[.!?:\"”’)]\s*$", line) for line in inner)
+    return open_ended >= 0.6 * len(inner)
+
+
 def blocks(text: str) -> list[Block]:
-    """Non-empty lines with a boilerplate flag (a terminal marker flags everything after it)."""
+    """Non-empty lines with a boilerplate flag (a terminal marker flags everything after it).
+
+    In hard-wrapped text (``is_hard_wrapped``) a block is a paragraph: its lines run together.
+    """
     out: list[Block] = []
     terminal = False
-    for match in re.finditer(r"[^\n]+", text):
+    unit = r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*" if is_hard_wrapped(text) else r"[^\n]+"
+    for match in re.finditer(unit, text):
         line = match.group()
         if not line.strip():
             continue

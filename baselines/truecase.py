@@ -3,12 +3,17 @@
 The rule tagger finds names by their capital letters, which all-capitals text does not have.
 ``truecase`` rewrites such text character for character (offsets are unchanged): every word
 becomes lower case except words outside a list of common English words, which get an initial
-capital, and short words in brackets or parentheses, which stay acronyms ("[FMLN]").
+capital, and short words in brackets or parentheses, which stay acronyms ("[FMLN]"). Names of
+the general-knowledge gazetteer keep their capitals: every word of a longer name gets its
+initial ("Shining Path"), and an acronym of three or more letters that is no English word stays
+in capitals ("FMLN").
 
 >>> truecase("GUERRILLAS ATTACKED A POST IN SANTA ANA, THE FMLN [FARABUNDO MARTI] SAID.")
-'guerrillas attacked a post in Santa Ana, the Fmln [Farabundo Marti] said.'
+'guerrillas attacked a post in Santa Ana, the FMLN [Farabundo Marti] said.'
 >>> truecase("THE [FMLN] SAID")
 'the [FMLN] said'
+>>> truecase("THE SHINING PATH SAID")
+'the Shining Path said'
 >>> is_all_caps("Police said 12 inmates escaped.")
 False
 """
@@ -21,6 +26,7 @@ from typing import Any
 
 from baselines.assemble import assemble
 from baselines.common_words import COMMON_WORDS
+from baselines.gazetteer_match import gazetteer_spans
 from baselines.lexicon import MONTHS, WEEKDAYS
 from baselines.spans import Mention
 
@@ -31,6 +37,7 @@ _BRACKETED_ACRONYM = re.compile(r"(?<=[\[(])[A-Z]{2,6}(?=[\])])")
 # Keys whose values are labels from the schema, not strings from the text.
 _LABEL_KEYS = frozenset({"type", "category", "victims", "kind", "modifier", "status"})
 _CALENDAR = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
+_CONNECTORS = frozenset({"of", "the", "and", "de", "del", "la", "al", "el"})
 
 
 def is_all_caps(text: str, threshold: float = 0.9) -> bool:
@@ -55,6 +62,12 @@ def truecase(text: str) -> str:
             chars[match.start()] = chars[match.start()].upper()
     for match in _BRACKETED_ACRONYM.finditer(text):
         chars[match.start() : match.end()] = list(match.group())
+    for start, end, acronym in gazetteer_spans(text):
+        for token in _WORD.finditer(text, start, end):
+            if acronym:
+                chars[token.start() : token.end()] = list(token.group())
+            elif token.group().lower() not in _CONNECTORS or token.start() == start:
+                chars[token.start()] = token.group()[0].upper()
     return "".join(chars)
 
 

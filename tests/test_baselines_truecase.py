@@ -45,3 +45,28 @@ def test_assemble_recased_reads_all_capitals_spans_like_mixed_case() -> None:
     assert used_upper == used_mixed and events_mixed
     assert events_upper == restore(events_mixed, mixed, upper)  # same events, the document's own strings
     assert events_upper[0]["locations"] == ["KANO"] and events_upper[0]["counts"][0]["category"] == "escaped"
+
+
+def test_gazetteer_names_keep_their_capitals() -> None:
+    text = "THE SHINING PATH AND THE FMLN ATTACKED. WHO IS THERE? THE ELN SAID."
+    recased = truecase(text)
+    assert "the Shining Path and the FMLN attacked" in recased
+    assert "ELN" in recased
+    assert recased.startswith("the ")  # "THE" is no name
+    assert "who is there" in recased.lower() and "WHO" not in recased  # an English word is no acronym
+
+
+def test_all_caps_wire_copy_finds_a_known_group_as_actor() -> None:
+    text = (
+        "LIMA, 3 MAR 90 (AFP) -- [TEXT] SHINING PATH GUERRILLAS ATTACKED A POLICE POST IN\n"
+        "HUANTA, KILLING TWO POLICEMEN, POLICE SAID.\n\n"
+        "   THE GUERRILLAS FLED AFTER THE ATTACK, WHICH LASTED TWO HOURS, THE\n"
+        "POLICE ADDED.\n\n"
+        "   OFFICIALS SAID THE AREA HAS BEEN UNDER A STATE OF EMERGENCY SINCE\n"
+        "LAST YEAR.\n"
+    )
+    events = RuleExtractor().predict_one(Document(doc_id="w", text=text))["events"]
+    actors = {a for e in events for a in e["actors"]}
+    assert any("SHINING PATH" in a for a in actors)
+    counts = [c for e in events for c in e["counts"]]
+    assert {c["value"] for c in counts} == {"TWO"}  # "3 MAR 90" is a date, "TWO HOURS" a duration

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from baselines.assemble.entities import Entity
+from baselines.gazetteer import DEMONYMS, NATIONALITIES
 from baselines.lexicon import (
     ATTACK_TRIGGERS,
     ESCAPE_WORDS,
@@ -33,6 +34,12 @@ _FACILITY = re.compile(
     r"\b(prison|jail|barracks|base|church|mosque|market|checkpoint|headquarters|village|camp|school|hospital|palace)(?:s|es)?\b",
     re.I,
 )
+# A place named only by a deictic nominal says nothing of where ("the country", "this city").
+_DEICTIC_PLACE = re.compile(
+    r"(?:the|this|that|our|their|its)\s+(?:capital\s+)?(?:country|nation|city|capital|area|region|territory|scene|vicinity|zone)",
+    re.I,
+)
+_DEMONYM_SET = frozenset(DEMONYMS) | frozenset(NATIONALITIES)
 _PRISON_CATEGORIES = frozenset({"escaped", "recaptured", "at_large", "inmates"})
 Date = tuple[int | None, int | None]
 
@@ -197,8 +204,9 @@ def is_event_place(text: str, start: int, end: int, kind: str) -> bool:
     of X", "near X"), and a country only after a preposition ("in Iraq", "from Syria and Iraq")
     or as a possessive ("Nigeria's Borno state"), not as an actor ("the United States said")."""
     before = text[max(0, start - 45) : start]
-    if REFERENCE_POINT.search(before):
-        return False
+    name = re.sub(r"^(?:the|The)\s+", "", text[start:end])
+    if REFERENCE_POINT.search(before) or _DEICTIC_PLACE.fullmatch(text[start:end]) or name in _DEMONYM_SET:
+        return False  # a reference point, a deictic, or an adjective ("Salvadoran") is no place
     if kind != "country":
         return True
     return bool(_PLACE_PREP.search(before) or re.match(r"['’]s\b", text[end : end + 3]))
