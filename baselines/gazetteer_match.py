@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from baselines.common_words import COMMON_WORDS
 from baselines.gazetteer import ARMED_GROUPS, COUNTRIES, NEWS_AGENCIES, ORGANISATIONS
 
 
@@ -86,8 +87,6 @@ def gazetteer_spans(upper: str) -> list[tuple[int, int, bool]]:
     Longer names match case-insensitively; acronyms only with three or more letters and when
     they are no common English word ("FMLN", not "WHO" or "IS").
     """
-    from baselines.common_words import COMMON_WORDS
-
     exact, loose = _patterns()
     found = [(m.start(), m.end(), False) for m in loose.finditer(upper)]
     for match in exact.finditer(upper):

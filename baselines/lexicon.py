@@ -609,6 +609,8 @@ REFERENCE_POINT = re.compile(
 )
 
 # --- events ---------------------------------------------------------------------------
+# Count categories that only a prison story has.
+PRISON_CATEGORIES: frozenset[str] = frozenset({"escaped", "recaptured", "at_large", "inmates"})
 # Always a prison break; escape words only with a detention or prisoner noun nearby.
 PRISON_STRONG = re.compile(
     r"\b(?:jail ?breaks?|prison[- ]breaks?|break-?outs?|breakouts?|prison riots?|mass escapes?)\b", re.I

@@ -23,6 +23,7 @@ from baselines.lexicon import (
     ATTACKER_VERBS,
     CATEGORY_CUES,
     INTENT_CUE,
+    PRISON_CATEGORIES,
     PRISONER_WORDS,
     REPORTING_VERBS,
     STATE_QUALIFIERS,
@@ -79,7 +80,6 @@ _COORDINATED_NUMBER = re.compile(
     r"\s*(?:\d|at least|more than|about|some|nearly|[a-z]+ty\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|hundreds)",
     re.I,
 )
-_PRISON_CATEGORIES = frozenset({"escaped", "recaptured", "at_large", "inmates"})
 _REPORTING = re.compile(r"(?:" + "|".join(re.escape(v) for v in REPORTING_VERBS) + r")\b", re.I)
 
 
@@ -185,6 +185,6 @@ def categorize(text: str, sent_start: int, sent_end: int, start: int, end: int) 
         return None
     if INTENT_CUE.search(text[max(sent_start, choice[0] - 40) : choice[0]]):
         return None
-    if choice[2] in _PRISON_CATEGORIES and victims != "prisoners" and not PRISONER_WORDS.search(text):
+    if choice[2] in PRISON_CATEGORIES and victims != "prisoners" and not PRISONER_WORDS.search(text):
         return None  # "two guerrillas fled", "police arrested three": no prison in the story
     return choice[2], victims

@@ -21,6 +21,7 @@ from baselines.lexicon import (
     MONTH_YEAR,
     PREP_MONTH,
     PREP_YEAR,
+    PRISON_CATEGORIES,
     PRISON_STRONG,
     PRISONER_WORDS,
     REFERENCE_POINT,
@@ -40,7 +41,6 @@ _DEICTIC_PLACE = re.compile(
     re.I,
 )
 _DEMONYM_SET = frozenset(DEMONYMS) | frozenset(NATIONALITIES)
-_PRISON_CATEGORIES = frozenset({"escaped", "recaptured", "at_large", "inmates"})
 Date = tuple[int | None, int | None]
 
 
@@ -70,7 +70,7 @@ class Draft:
 
 def sentence_type(sentence: str, categories: set[str]) -> str | None:
     """``prison_break``, ``attack`` or ``None`` from trigger words and count categories."""
-    if PRISON_STRONG.search(sentence) or categories & _PRISON_CATEGORIES:
+    if PRISON_STRONG.search(sentence) or categories & PRISON_CATEGORIES:
         return "prison_break"
     if ESCAPE_WORDS.search(sentence) and PRISONER_WORDS.search(sentence):
         return "prison_break"
