@@ -18,7 +18,7 @@ TIME, MONEY, ORDINAL, EVENT, LAW, ...) is dropped too.
 
 In a re-cased copy of all-capitals text every rare word has a capital, and spaCy reads some
 verbs as names ("Kidnap", "Hurled" as GPE): there, a one-word name that is an English verb or
-adverb in WordNet (the pipeline's own lemmatizer tables) is dropped (on ``muc4/dev``: spurious
+adverb in WordNet (the pipeline's own lemmatizer tables, as ``baselines.english`` keeps them) is dropped (on ``muc4/dev``: spurious
 locations 110 -> 83, location F1 0.163 -> 0.171).
 
 spaCy is imported inside ``load`` only: importing this module is cheap.
@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from baselines import english
 from baselines.pins import package_dir, verify_files
 from baselines.spans import Mention, trim
 from bench.extractors.registry import ExtractorNotFound
@@ -134,44 +135,19 @@ def to_mention(text: str, start: int, end: int, label: str) -> Mention | None:
     return mention if mention.end > mention.start and any(ch.isalpha() for ch in mention.text(text)) else None
 
 
-_POS_INDEX = ("verb", "adv")
 _WORD = re.compile(r"[a-z]+")
 
 
-@lru_cache(maxsize=2)
-def _verbs_and_adverbs(folder: Path) -> frozenset[str]:
-    """The WordNet verb and adverb lemmas of the pipeline's lemmatizer tables."""
-    import srsly
-    from spacy.strings import hash_string  # type: ignore[attr-defined]
-
-    tables = srsly.msgpack_loads((folder / "lemmatizer" / "lookups" / "lookups.bin").read_bytes())
-    index = tables["lemma_index"]
-    return frozenset(word for pos in _POS_INDEX for word in index.get(hash_string(pos), ()))
-
-
-_SUFFIXES = (("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")), ("s", ("",)))
-
-
-def _lemmas(word: str) -> set[str]:
-    """``word`` and its regular de-inflections ("hurled" -> "hurl", "occurred" -> "occur")."""
-    out = {word}
-    for suffix, replacements in _SUFFIXES:
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            stem = word[: -len(suffix)]
-            out.update(stem + r for r in replacements)
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                out.add(stem[:-1])  # a doubled final consonant: "kidnapped" -> "kidnap"
-    return out
-
-
-def is_word_not_name(surface: str, words: frozenset[str]) -> bool:
-    """Whether ``surface`` is one word that is (or inflects) an English verb or adverb in ``words``.
+def is_word_not_name(surface: str, words: frozenset[str] | None = None) -> bool:
+    """Whether ``surface`` is one word that is (or inflects) an English verb or adverb in ``words``
+    (default: WordNet's, ``baselines.english``).
 
     Names of several words ("National Guard", "Armed Forces") are never dropped, nor adjectives
     (demonyms such as "Salvadoran" are adjectives in WordNet).
     """
     tokens = _WORD.findall(surface.lower())
-    return len(tokens) == 1 and bool(_lemmas(tokens[0]) & words)
+    words = english.words("verb", "adv") if words is None else words
+    return len(tokens) == 1 and bool(english.lemmas(tokens[0]) & words)
 
 
 def proposer(folder: Path | None = None) -> Callable[..., list[Mention]]:
@@ -192,8 +168,7 @@ def proposer(folder: Path | None = None) -> Callable[..., list[Mention]]:
         found = (to_mention(text, e.start_char, e.end_char, e.label_) for e in nlp(text).ents)
         kept = [m for m in found if m is not None]
         if recased:
-            words = _verbs_and_adverbs(folder)
-            kept = [m for m in kept if not is_word_not_name(m.text(text), words)]
+            kept = [m for m in kept if not is_word_not_name(m.text(text))]
         return kept
 
     return propose

@@ -26,6 +26,8 @@ from typing import Any
 
 from baselines.assemble import assemble
 from baselines.common_words import COMMON_WORDS
+from baselines.english import is_common
+from baselines.gazetteer import DEMONYMS, NATIONALITIES
 from baselines.gazetteer_match import gazetteer_spans
 from baselines.lexicon import MONTHS, WEEKDAYS
 from baselines.spans import Mention
@@ -37,6 +39,7 @@ _BRACKETED_ACRONYM = re.compile(r"(?<=[\[(])[A-Z]{2,6}(?=[\])])")
 # Keys whose values are labels from the schema, not strings from the text.
 _LABEL_KEYS = frozenset({"type", "category", "victims", "kind", "modifier", "status"})
 _CALENDAR = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
+_DEMONYMS = frozenset(w.lower() for w in (*DEMONYMS, *NATIONALITIES))  # capitalised in English
 _CONNECTORS = frozenset({"of", "the", "and", "de", "del", "la", "al", "el"})
 
 
@@ -58,7 +61,12 @@ def truecase(text: str) -> str:
     for match in _WORD.finditer(text):
         word = match.group().lower().rstrip("'’")
         stem = re.sub(r"['’]s$", "", word)
-        if stem not in COMMON_WORDS and stem not in _CALENDAR and len(stem) > 1:
+        if (
+            len(stem) > 1
+            and stem not in COMMON_WORDS
+            and stem not in _CALENDAR
+            and (stem in _DEMONYMS or not is_common(stem))
+        ):
             chars[match.start()] = chars[match.start()].upper()
     for match in _BRACKETED_ACRONYM.finditer(text):
         chars[match.start() : match.end()] = list(match.group())

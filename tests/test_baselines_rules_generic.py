@@ -41,3 +41,27 @@ def test_prison_categories_need_a_prison_in_the_story() -> None:
     jail = events("Gunmen stormed the jail; 20 inmates escaped and police recaptured 3 inmates.")
     categories = {c["category"] for e in jail for c in e["counts"]}
     assert {"escaped", "recaptured"} <= categories
+
+
+def test_an_unnamed_settlement_is_no_location_but_an_unnamed_facility_is() -> None:
+    found = events("Gunmen attacked a bus in the neighborhood, killing 5 guards, police said.")
+    assert found and not [loc for e in found for loc in e["locations"]]
+    facility = events("Gunmen attacked a police station in a remote region, killing 5 guards, police said.")
+    assert facility[0]["locations"] == ["police station"]  # guidelines 2.3: facility up to country
+    named = events("Gunmen attacked the Sheraton Hotel in Kandahar, killing 5 guards, police said.")
+    assert {"Kandahar"} <= set(named[0]["locations"])
+
+
+def test_all_capitals_common_words_are_not_places() -> None:
+    found = events("GUERRILLAS KILLED 5 SOLDIERS IN COLD BLOOD IN USULUTAN, THE ARMY SAID.")
+    locations = {loc for e in found for loc in e["locations"]}
+    assert "USULUTAN" in locations and not any("BLOOD" in loc for loc in locations)
+
+
+def test_unnamed_armed_men_are_actors() -> None:
+    for text, actor in (
+        ("Masked men stormed the prison in Kirkuk, freeing 20 inmates.", "Masked men"),
+        ("UNIDENTIFIED PERSONS SHOT AND KILLED TWO POLICEMEN IN BOGOTA.", "UNIDENTIFIED PERSONS"),
+        ("Police said hired assassins attacked the house of a judge in Kano.", "hired assassins"),
+    ):
+        assert actor in {a for e in events(text) for a in e["actors"]}, text

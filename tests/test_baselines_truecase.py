@@ -70,3 +70,10 @@ def test_all_caps_wire_copy_finds_a_known_group_as_actor() -> None:
     assert any("SHINING PATH" in a for a in actors)
     counts = [c for e in events for c in e["counts"]]
     assert {c["value"] for c in counts} == {"TWO"}  # "3 MAR 90" is a date, "TWO HOURS" a duration
+
+
+def test_wordnet_words_are_lower_case_and_names_keep_capitals() -> None:
+    recased = truecase("THEY KILLED HIM IN COLD BLOOD IN LA PAZ, A SALVADORAN SOURCE SAID, DEMANDING CLARIFICATION.")
+    assert "in cold blood in La Paz" in recased
+    assert "Salvadoran" in recased  # a demonym is capitalised in English, also when WordNet lists it
+    assert "demanding clarification" in recased

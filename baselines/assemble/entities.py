@@ -78,7 +78,7 @@ def _kind(text: str, type_: str, gaz: tuple[str, str] | None) -> str:
         return "media" if any(w in _MEDIA_WORDS for w in lowered) or text.isupper() or len(lowered) <= 2 else "state"
     if head in _MEDIA_WORDS or any(w in ("observatory", "monitoring") for w in lowered):
         return "media"
-    if head in _ARMED_WORDS:
+    if head in _ARMED_WORDS or " ".join(lowered[-2:]) in _ARMED_WORDS:  # "gunmen", "masked men"
         state_like = any(
             w in _DEMONYMS or w in STATE_QUALIFIERS or w.endswith(("-backed", "-led", "-allied")) for w in lowered[:-1]
         )

@@ -17,6 +17,7 @@ from baselines.gazetteer import DEMONYMS, NATIONALITIES
 from baselines.lexicon import (
     ATTACK_TRIGGERS,
     ESCAPE_WORDS,
+    FACILITY_NOUNS,
     GENERIC_VIOLENCE,
     MONTH_YEAR,
     PREP_MONTH,
@@ -40,6 +41,13 @@ _DEICTIC_PLACE = re.compile(
     r"(?:the|this|that|our|their|its)\s+(?:capital\s+)?(?:country|nation|city|capital|area|region|territory|scene|vicinity|zone)",
     re.I,
 )
+# An unnamed facility is a place ("a police station", "the prison"); an unnamed settlement or
+# area is not ("the neighborhood", "a region": which one?).
+_SETTLEMENTS = frozenset(
+    {"village", "town", "city", "country", "district", "province", "region", "neighbourhood", "neighborhood"}
+)
+_FACILITIES = "|".join(n for n in FACILITY_NOUNS if n not in _SETTLEMENTS)
+_FACILITY_HEAD = re.compile(rf"\b(?:{_FACILITIES})(?:s|es)?$", re.I)
 _DEMONYM_SET = frozenset(DEMONYMS) | frozenset(NATIONALITIES)
 Date = tuple[int | None, int | None]
 
@@ -200,11 +208,14 @@ class Segmenter:
 
 
 def is_event_place(text: str, start: int, end: int, kind: str) -> bool:
-    """Whether a place mention says where something happened: not a reference point ("north
+    """Whether a place mention says where something happened: a name (a word with a capital:
+    "the building", "a neighborhood" on their own place nothing), not a reference point ("north
     of X", "near X"), and a country only after a preposition ("in Iraq", "from Syria and Iraq")
     or as a possessive ("Nigeria's Borno state"), not as an actor ("the United States said")."""
     before = text[max(0, start - 45) : start]
     name = re.sub(r"^(?:the|The)\s+", "", text[start:end])
+    if not any(word[:1].isupper() for word in name.split()) and not _FACILITY_HEAD.search(name):
+        return False  # a common noun with no name and no facility: "the neighborhood", "a region"
     if REFERENCE_POINT.search(before) or _DEICTIC_PLACE.fullmatch(text[start:end]) or name in _DEMONYM_SET:
         return False  # a reference point, a deictic, or an adjective ("Salvadoran") is no place
     if kind != "country":

@@ -1,0 +1,53 @@
+"""WordNet words for the all-capitals path: common words against names (``baselines.english``)."""
+
+from __future__ import annotations
+
+import doctest
+import gzip
+import json
+
+import pytest
+
+import baselines.english
+from baselines import english
+from bench import paths
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(baselines.english).failed == 0
+
+
+def test_inflections_of_common_words_are_common() -> None:
+    for word in ("blood", "opinion", "calls", "destabilizing", "leaving", "blackouts", "relieved", "kidnapped"):
+        assert english.is_common(word), word
+
+
+def test_names_and_particles_are_not_common() -> None:
+    # WordNet lists "lima" and "salvador"; they are words of muc4/train gold names
+    for word in ("lima", "salvador", "bogota", "medellin", "el", "san", "la", "soyapango", "xyzzy"):
+        assert not english.is_common(word), word
+
+
+def test_training_names_only_remove_nouns() -> None:
+    names = english._table()["names"]
+    assert "shining" in names  # SHINING PATH, a training-split name ...
+    assert english.is_common("shining")  # ... but a verb and an adjective too
+
+
+def test_table_is_wordnet_lower_case_words() -> None:
+    with gzip.open(english.WORDS_FILE, "rt", encoding="utf-8") as handle:
+        raw = json.load(handle)
+    assert raw["source"].startswith("WordNet 3.0")
+    for pos in english.PARTS_OF_SPEECH:
+        assert len(raw[pos]) > 3000 and raw[pos] == sorted(raw[pos])
+        assert all(w.isalpha() and w.islower() for w in raw[pos] + raw[f"{pos}_forms"])
+
+
+def test_committed_table_is_rebuilt_from_the_pinned_pipeline(tmp_path) -> None:
+    pytest.importorskip("spacy")
+    from baselines.spacy_ner import default_dir
+
+    table = english.build_table(default_dir(), paths.MUC4_DIR / "train.jsonl")
+    out = tmp_path / "words.json.gz"
+    english.write_table(table, out)
+    assert out.read_bytes() == english.WORDS_FILE.read_bytes()
