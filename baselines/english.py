@@ -9,7 +9,10 @@ pinned pipeline files, so the rules need neither spaCy nor the network at run ti
 WordNet's nouns include well-known names in lower case ("bogota", "lima", "salvador"), which in
 wire copy are names. So a noun only counts as a common word when it is not a word of a gold name
 of the *training* split ``muc4/train`` (its role fillers: "EL SALVADOR", "SHINING PATH"), stored
-in the same file as ``names``; no development or test split is read.
+in the same file as ``names``; no development or test split is read. Names outside that list
+that WordNet knows ("washington", "moscow") or that look like an inflected noun ("morales") are
+lowered all the same: the price of reading all-capitals text without a name list. Gazetteer
+names (countries, armed groups) get their capitals back in ``baselines.truecase``.
 
 >>> is_common("blackouts"), is_common("destabilizing"), is_common("slain")
 (True, True, True)
@@ -22,6 +25,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -60,6 +64,7 @@ def _table(path: Path = WORDS_FILE) -> dict[str, frozenset[str]]:
     return {key: frozenset(value) for key, value in raw.items() if isinstance(value, list)}
 
 
+@lru_cache(maxsize=8)
 def words(*parts_of_speech: str) -> frozenset[str]:
     """The WordNet lemmas and irregular forms of the given parts of speech (default: all)."""
     table = _table()
@@ -82,7 +87,9 @@ def is_common(word: str) -> bool:
         return False
     other, nouns = _common()
     candidates = lemmas(word)
-    return bool(candidates & other or candidates & nouns)
+    if candidates & other:
+        return True
+    return word not in _table()["names"] and bool(candidates & nouns)  # "torres" is no plural of "tor"
 
 
 def _alphabetic(items: Iterable[str]) -> list[str]:
@@ -122,10 +129,14 @@ def write_table(table: dict[str, Any], path: Path = WORDS_FILE) -> None:
     """Write ``table`` gzipped (no timestamp, so the bytes only depend on the content)."""
     data = json.dumps(table, sort_keys=True, separators=(",", ":")).encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    with open(tmp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as handle:
-        handle.write(data)
-    tmp.replace(path)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as raw:
+        try:
+            with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as handle:
+                handle.write(data)
+        except BaseException:
+            Path(raw.name).unlink(missing_ok=True)
+            raise
+    Path(raw.name).replace(path)
 
 
 def main() -> None:  # pragma: no cover - a maintainer's command

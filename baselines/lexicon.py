@@ -163,10 +163,6 @@ VICTIM_NOUNS: dict[str, tuple[str, ...]] = {
         "masked men",
         "hooded men",
         "uniformed men",
-        "unidentified men",
-        "unknown men",
-        "unidentified persons",
-        "unidentified individuals",
         "armed individuals",
     ),
     "prisoners": (
@@ -331,6 +327,14 @@ MONTHS: tuple[str, ...] = (
 WEEKDAYS: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # --- groups and people ---------------------------------------------------------------
+# Unknown people who act as perpetrators ("unidentified persons shot two policemen"): armed
+# when they act, but no victim class when a number names them ("two unidentified men were killed").
+UNNAMED_PERPETRATORS: tuple[str, ...] = (
+    "unidentified men",
+    "unknown men",
+    "unidentified persons",
+    "unidentified individuals",
+)
 ATTACKER_HEADS: tuple[str, ...] = VICTIM_NOUNS["attackers"] + (
     "affiliates",
     "members",

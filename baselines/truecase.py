@@ -65,7 +65,7 @@ def truecase(text: str) -> str:
             len(stem) > 1
             and stem not in COMMON_WORDS
             and stem not in _CALENDAR
-            and (stem in _DEMONYMS or not is_common(stem))
+            and (stem in _DEMONYMS or stem.removesuffix("s") in _DEMONYMS or not is_common(stem))
         ):
             chars[match.start()] = chars[match.start()].upper()
     for match in _BRACKETED_ACRONYM.finditer(text):

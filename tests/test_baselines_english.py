@@ -5,12 +5,12 @@ from __future__ import annotations
 import doctest
 import gzip
 import json
-
-import pytest
+from pathlib import Path
 
 import baselines.english
 from baselines import english
 from bench import paths
+from tests.optional import need_module
 
 
 def test_doctests() -> None:
@@ -43,11 +43,21 @@ def test_table_is_wordnet_lower_case_words() -> None:
         assert all(w.isalpha() and w.islower() for w in raw[pos] + raw[f"{pos}_forms"])
 
 
-def test_committed_table_is_rebuilt_from_the_pinned_pipeline(tmp_path) -> None:
-    pytest.importorskip("spacy")
-    from baselines.spacy_ner import default_dir
+def test_committed_table_is_rebuilt_from_the_pinned_pipeline(tmp_path: Path) -> None:
+    from baselines import spacy_ner
 
-    table = english.build_table(default_dir(), paths.MUC4_DIR / "train.jsonl")
+    need_module("spacy", 'pip install -e ".[ner]"')
+    need_module(spacy_ner.PACKAGE, 'pip install -e ".[ner]"')
+    table = english.build_table(spacy_ner.default_dir(), paths.MUC4_DIR / "train.jsonl")
     out = tmp_path / "words.json.gz"
     english.write_table(table, out)
-    assert out.read_bytes() == english.WORDS_FILE.read_bytes()
+    with (
+        gzip.open(out, "rt", encoding="utf-8") as rebuilt,
+        gzip.open(english.WORDS_FILE, "rt", encoding="utf-8") as kept,
+    ):
+        assert json.load(rebuilt) == json.load(kept)
+    assert [p.name for p in tmp_path.iterdir()] == ["words.json.gz"]  # no temporary file left
+
+
+def test_names_of_the_training_split_are_not_read_as_plurals() -> None:
+    assert "torres" in english._table()["names"] and not english.is_common("torres")  # not "tor" + s

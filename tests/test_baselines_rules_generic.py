@@ -65,3 +65,18 @@ def test_unnamed_armed_men_are_actors() -> None:
         ("Police said hired assassins attacked the house of a judge in Kano.", "hired assassins"),
     ):
         assert actor in {a for e in events(text) for a in e["actors"]}, text
+
+
+def test_hyphenated_arabic_names_and_plural_facilities_are_places() -> None:
+    found = events("Gunmen attacked a bus in al-Qaim, killing 5 passengers, police said.")
+    assert "al-Qaim" in found[0]["locations"]
+    from baselines.assemble.events import is_event_place
+
+    text = "They attacked the facilities."
+    assert is_event_place(text, text.index("the facilities"), len(text) - 1, "place")
+
+
+def test_unidentified_people_are_perpetrators_not_a_victim_class() -> None:
+    from baselines.assemble.counts import victims_of
+
+    assert victims_of("unidentified persons") != "attackers"

@@ -77,3 +77,7 @@ def test_wordnet_words_are_lower_case_and_names_keep_capitals() -> None:
     assert "in cold blood in La Paz" in recased
     assert "Salvadoran" in recased  # a demonym is capitalised in English, also when WordNet lists it
     assert "demanding clarification" in recased
+
+
+def test_plural_demonyms_keep_their_capitals() -> None:
+    assert "Salvadorans" in truecase("SIX SALVADORANS WERE KIDNAPPED.")

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 
 from baselines.gazetteer import DEMONYMS
 from baselines.gazetteer_match import alias_key, find_names, lookup
-from baselines.lexicon import ORG_HEADS, STATE_HEADS, STATE_QUALIFIERS, TITLES, VICTIM_NOUNS
+from baselines.lexicon import ORG_HEADS, STATE_HEADS, STATE_QUALIFIERS, TITLES, UNNAMED_PERPETRATORS, VICTIM_NOUNS
 from baselines.spans import Mention
 
 _AFFILIATE = re.compile(r"\baffiliat", re.I)  # an affiliate is not its parent organisation
 _ANAPHOR = re.compile(r"^(?:the|this|that)\s+(?:\w+\s+)?(?:group|organi[sz]ation|movement)$", re.I)
-_ARMED_WORDS = frozenset(VICTIM_NOUNS["attackers"]) | {"militiamen", "jihadi", "affiliates", "operatives", "cells"}
+_ARMED_WORDS = frozenset(VICTIM_NOUNS["attackers"]) | frozenset(UNNAMED_PERPETRATORS)
+_ARMED_WORDS |= {"militiamen", "jihadi", "affiliates", "operatives", "cells"}
 _MEDIA_WORDS = frozenset(
     {
         "monitor",

@@ -46,8 +46,12 @@ _DEICTIC_PLACE = re.compile(
 _SETTLEMENTS = frozenset(
     {"village", "town", "city", "country", "district", "province", "region", "neighbourhood", "neighborhood"}
 )
-_FACILITIES = "|".join(n for n in FACILITY_NOUNS if n not in _SETTLEMENTS)
-_FACILITY_HEAD = re.compile(rf"\b(?:{_FACILITIES})(?:s|es)?$", re.I)
+_FACILITIES = "|".join(
+    re.escape(n[:-1]) + "(?:y|ies)" if n.endswith("y") else re.escape(n) + "(?:s|es)?"
+    for n in FACILITY_NOUNS
+    if n not in _SETTLEMENTS
+)
+_FACILITY_HEAD = re.compile(rf"\b(?:{_FACILITIES})$", re.I)
 _DEMONYM_SET = frozenset(DEMONYMS) | frozenset(NATIONALITIES)
 Date = tuple[int | None, int | None]
 
@@ -208,13 +212,15 @@ class Segmenter:
 
 
 def is_event_place(text: str, start: int, end: int, kind: str) -> bool:
-    """Whether a place mention says where something happened: a name (a word with a capital:
-    "the building", "a neighborhood" on their own place nothing), not a reference point ("north
+    """Whether a place mention says where something happened: a name (a word with a capital,
+    "al-Qaim" too) or an unnamed facility ("a police station"; "the neighborhood", "a region" on
+    their own place nothing), not a reference point ("north
     of X", "near X"), and a country only after a preposition ("in Iraq", "from Syria and Iraq")
     or as a possessive ("Nigeria's Borno state"), not as an actor ("the United States said")."""
     before = text[max(0, start - 45) : start]
     name = re.sub(r"^(?:the|The)\s+", "", text[start:end])
-    if not any(word[:1].isupper() for word in name.split()) and not _FACILITY_HEAD.search(name):
+    bare = re.sub(r"^(?:[Aa]n?|[Tt]his|[Tt]hat)\s+", "", name)
+    if not any(part[:1].isupper() for part in re.split(r"[\s-]+", bare)) and not _FACILITY_HEAD.search(bare):
         return False  # a common noun with no name and no facility: "the neighborhood", "a region"
     if REFERENCE_POINT.search(before) or _DEICTIC_PLACE.fullmatch(text[start:end]) or name in _DEMONYM_SET:
         return False  # a reference point, a deictic, or an adjective ("Salvadoran") is no place
