@@ -88,6 +88,26 @@ ATTACKER_VERBS = re.compile(
 )
 
 # --- victim classes (head nouns after a number) -----------------------------------------
+# Unnamed assailants by what they carry or wear, and hired killers: an armed group, and the
+# attackers when a number names them ("three armed men were killed").
+UNNAMED_ATTACKERS: tuple[str, ...] = (
+    "assassins",
+    "hired killers",
+    "hired assassins",
+    "armed men",
+    "masked men",
+    "hooded men",
+    "uniformed men",
+    "armed individuals",
+)
+# Unknown people who act as perpetrators ("unidentified persons shot two policemen"): armed
+# when they act, but no victim class when a number names them ("two unidentified men were killed").
+UNNAMED_PERPETRATORS: tuple[str, ...] = (
+    "unidentified men",
+    "unknown men",
+    "unidentified persons",
+    "unidentified individuals",
+)
 VICTIM_NOUNS: dict[str, tuple[str, ...]] = {
     "security": (
         "police",
@@ -155,15 +175,8 @@ VICTIM_NOUNS: dict[str, tuple[str, ...]] = {
         "drug traffickers",
         "narcoterrorists",
         "paramilitaries",
-        "assassins",
         "assassin",
-        "hired killers",
-        "hired assassins",
-        "armed men",
-        "masked men",
-        "hooded men",
-        "uniformed men",
-        "armed individuals",
+        *UNNAMED_ATTACKERS,
     ),
     "prisoners": (
         "prisoners",
@@ -327,14 +340,6 @@ MONTHS: tuple[str, ...] = (
 WEEKDAYS: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # --- groups and people ---------------------------------------------------------------
-# Unknown people who act as perpetrators ("unidentified persons shot two policemen"): armed
-# when they act, but no victim class when a number names them ("two unidentified men were killed").
-UNNAMED_PERPETRATORS: tuple[str, ...] = (
-    "unidentified men",
-    "unknown men",
-    "unidentified persons",
-    "unidentified individuals",
-)
 ATTACKER_HEADS: tuple[str, ...] = VICTIM_NOUNS["attackers"] + (
     "affiliates",
     "members",
@@ -396,18 +401,8 @@ GROUP_NOUNS: tuple[str, ...] = (
     "drug traffickers",
     "narcoterrorists",
     "paramilitaries",
-    "assassins",
-    "hired killers",
-    "hired assassins",
-    "armed men",
-    "masked men",
-    "hooded men",
-    "uniformed men",
-    "unidentified men",
-    "unknown men",
-    "unidentified persons",
-    "unidentified individuals",
-    "armed individuals",
+    *UNNAMED_ATTACKERS,
+    *UNNAMED_PERPETRATORS,
     "militias",
     "militia",
     "coalition",
