@@ -2,8 +2,10 @@
 
 The rule tagger finds names by their capital letters, which all-capitals text does not have.
 ``truecase`` rewrites such text character for character (offsets are unchanged): every word
-becomes lower case except words outside a list of common English words, which get an initial
-capital, and short words in brackets or parentheses, which stay acronyms ("[FMLN]"). Names of
+becomes lower case except words that are no common English word (neither in the hand list of
+``baselines.common_words`` nor in WordNet as ``baselines.english`` reads it; demonyms are never
+common), which get an initial capital, and short words in brackets or parentheses, which stay
+acronyms ("[FMLN]"). Names of
 the general-knowledge gazetteer keep their capitals: every word of a longer name gets its
 initial ("Shining Path"), and an acronym of three or more letters that is no English word stays
 in capitals ("FMLN").
