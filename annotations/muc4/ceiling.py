@@ -34,42 +34,16 @@ from typing import Any
 
 from baselines.numbers import count_text
 from bench.data.model import Document, Event
+from bench.extractors.oracle import oracle_record
 from bench.splits import get_split
 
 Projection = Callable[[Document, list[Event]], list[Event]]
 
 
-def _name(doc: Document, entity_id: str | None) -> str | None:
-    if entity_id is None:
-        return None
-    entity = next(e for e in doc.entities if e.id == entity_id)
-    return entity.mentions[0].text if entity.mentions else None  # a place from the KB, not the text
-
-
-def _names(doc: Document, entity_ids: Iterable[str]) -> list[str]:
-    return [name for name in (_name(doc, e) for e in entity_ids) if name is not None]
-
-
-def _value(count: Any) -> Any:
-    v = count.value
-    return v.stated if v.stated is not None else {"low": v.low, "high": v.high}
-
-
 def render(doc: Document, events: Iterable[Event]) -> dict[str, Any]:
-    """The prediction record of ``doc`` whose events are ``events`` (strings, not ids)."""
-    out = []
-    for ev in events:
-        counts = [
-            {"category": c.category, **({"victims": c.victims} if c.victims else {}), "value": _value(c),
-             "source": _name(doc, c.source)}
-            for c in ev.counts
-        ]  # fmt: skip
-        claims = [{"kind": k.kind, "actor": _name(doc, k.actor), "source": _name(doc, k.source)} for k in ev.claims]
-        out.append({
-            "type": ev.type, "actors": _names(doc, ev.actors),
-            "locations": _names(doc, ev.locations), "counts": counts, "claims": claims,
-        })  # fmt: skip
-    return {"doc_id": doc.doc_id, "events": out}
+    """The prediction record of ``doc`` whose events are ``events``: the oracle's rendering
+    (``bench.extractors.oracle``), strings rather than ids."""
+    return oracle_record(doc.model_copy(update={"events": list(events)}))
 
 
 def numbered_counts(doc: Document, events: list[Event]) -> list[Event]:
