@@ -25,6 +25,33 @@ _TERMINAL = re.compile(
     r"^\s*(?:no comments|leave a (?:reply|comment)|share this article|join (?:our|the) (?:comment\w*|conversation)|related (?:articles|stories|posts)|more from)",
     re.I,
 )
+# A wire dateline opening the story: "SAN SALVADOR, 18 FEB 90 (DPA) -- [TEXT]", "MANAGUA
+# (NICARAGUA), 11 DEC 89 (RADIO SANDINO) --", "BAGHDAD (Reuters) -", "Baghdad, Jan. 3 (AFP) -".
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+    r"(?:[ \t]*\([A-Z][^()\n]{0,30}\))?"  # the country: MANAGUA (NICARAGUA)
+    r"(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}(?=[ \t]*[,(]))?"  # KABUL, Afghanistan
+    r"(?:,[ \t]*(?P<date>\d{1,2}[ \t]+[A-Za-z]{3,9}\.?[ \t]+\d{2,4}|[A-Za-z]{3,9}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?))?"
+    r"[ \t]*\([A-Z][^()\n]{0,40}\)[ \t]*(?:--|[-—–])[ \t]*(?:\[TEXT\][ \t]*)?",
+    re.M,
+)
+
+
+def dateline_end(text: str) -> int:
+    """End offset of a wire dateline within the story's first lines (0 when there is none):
+    it says where the report was filed, not where anything happened. The filing place must be
+    in capitals or followed by a date, so a headline with a parenthesis is no dateline.
+
+    >>> text = "SAN SALVADOR, 18 FEB 90 (DPA) -- [TEXT] GUERRILLAS ATTACKED"
+    >>> text[dateline_end(text):]
+    'GUERRILLAS ATTACKED'
+    >>> dateline_end("Iraq Prison Break (Video) - 500 Escape")
+    0
+    """
+    match = _DATELINE.search(text, 0, 400)
+    if match is None or not (match.group("place").isupper() or match.group("date")):
+        return 0
+    return match.end()
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@ case and prison categories only where there is a prison. Hand-made texts, no see
 
 from __future__ import annotations
 
+from baselines.assemble import assemble
 from baselines.rules import RuleExtractor
+from baselines.spans import Mention
 from bench.data.model import Document
 
 
@@ -80,3 +82,19 @@ def test_unidentified_people_are_perpetrators_not_a_victim_class() -> None:
     from baselines.assemble.counts import victims_of
 
     assert victims_of("unidentified persons") != "attackers"
+
+
+def test_a_dateline_places_nothing_but_the_story_does() -> None:
+    """A tagger may mark the filing place of the dateline; the assembly does not place the incident there."""
+    text = "SAN SALVADOR, 18 FEB 90 (DPA) -- [TEXT] GUERRILLAS ATTACKED A BRIDGE IN USULUTAN."
+    spans = [
+        Mention(0, 12, "LOCATION"),
+        Mention(40, 50, "GROUP"),
+        Mention(text.index("USULUTAN"), len(text) - 1, "LOCATION"),
+    ]
+    found, _ = assemble(text, spans)
+    assert [e["locations"] for e in found] == [["USULUTAN"]]
+    assert found[0]["actors"] == ["GUERRILLAS"]
+    story = text.replace("USULUTAN.", "SAN SALVADOR.")
+    found, _ = assemble(story, [*spans[:2], Mention(story.rindex("SAN SALVADOR"), len(story) - 1, "LOCATION")])
+    assert [e["locations"] for e in found] == [["SAN SALVADOR"]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import doctest
 
 import baselines.text
-from baselines.text import blocks, is_hard_wrapped, sentences
+from baselines.text import blocks, dateline_end, is_hard_wrapped, sentences
 
 WIRE = (
     "SAN SALVADOR, 18 FEB 90 (DPA) -- HEAVY FIGHTING RAGED LAST NIGHT WHEN\n"
@@ -41,3 +41,20 @@ def test_one_line_per_paragraph_keeps_one_block_per_line() -> None:
         "Gunmen stormed the jail on Monday.",
         "Police said 12 inmates escaped.",
     ]
+
+
+def test_wire_datelines_end_where_the_story_starts() -> None:
+    for dateline, story in [
+        ("TST-0001\n\n   SAN SALVADOR, 18 FEB 90 (DPA) -- [TEXT] ", "HEAVY FIGHTING RAGED"),
+        ("MANAGUA (NICARAGUA), 11 DEC 89 (RADIO SANDINO) -- ", "THE ARMY SAID"),
+        ("BAGHDAD (Reuters) - ", "Gunmen stormed a jail"),
+        ("KABUL, Afghanistan (AP) — ", "Taliban fighters attacked"),
+        ("Baghdad, Jan. 3 (AFP) – ", "A car bomb exploded"),
+    ]:
+        assert dateline_end(dateline + story) == len(dateline), dateline
+
+
+def test_headlines_and_parentheses_in_the_story_are_no_dateline() -> None:
+    assert dateline_end("Iraq Prison Break (Video) - 500 Escape\n\nGunmen stormed a jail.") == 0
+    assert dateline_end("Police said (in a statement) - that 5 died.") == 0
+    assert dateline_end("Gunmen stormed the jail on Monday.\n\nLater, in KABUL (AP) - nothing.") == 0

@@ -107,6 +107,20 @@ def test_labels_align_with_gold_spans_and_decode_back(tiny_model: Path) -> None:
     assert decode(doc.text, offsets, labels) == gold_spans(doc)
 
 
+def test_a_name_particle_joins_the_name_it_leads_and_alone_is_dropped() -> None:
+    text = "A BOMB EXPLODED AT LA AURORA AIRPORT"
+    offsets = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    ids = {label: LABELS.index(label) for label in ("O", "B-LOCATION", "I-LOCATION")}
+
+    def spans(*labels: str) -> list[str]:
+        tagged = decode(text, offsets, [ids["O"]] * 4 + [ids[label] for label in labels])
+        return [text[m.start : m.end] for m in tagged]
+
+    assert spans("B-LOCATION", "B-LOCATION", "I-LOCATION") == ["LA AURORA AIRPORT"]
+    assert spans("B-LOCATION", "O", "O") == []
+    assert spans("O", "B-LOCATION", "I-LOCATION") == ["AURORA AIRPORT"]
+
+
 def test_overlapping_windows_cover_a_long_text(tiny_model: Path) -> None:
     tokenizer = transformers.AutoTokenizer.from_pretrained(tiny_model)
     doc = synthetic_split()[1]

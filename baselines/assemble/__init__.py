@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from baselines.assemble.attribution import Context, count_source, find_claims, open_blocks, reporting_cues
@@ -26,7 +27,7 @@ from baselines.assemble.events import (
 )
 from baselines.numbers import count_text
 from baselines.spans import Mention
-from baselines.text import Sentence, sentences
+from baselines.text import Sentence, dateline_end, sentences
 
 __all__ = ["assemble"]
 
@@ -98,7 +99,8 @@ def assemble(
 
     ``categorize_count`` replaces the rule that gives a number its category and victims
     (``baselines.assemble.counts.categorize``; same arguments, same result)."""
-    sents = sentences(text)
+    cut = dateline_end(text)  # a dateline places nothing: the story starts after it
+    sents = [s if s.start >= cut else replace(s, start=cut) for s in sentences(text) if s.end > cut]
     named = sorted(m for m in mentions if m.type != "COUNT")
     numbers = sorted(m for m in mentions if m.type == "COUNT")
     ctx = Context(text, named, cluster(text, named))

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from baselines.english import NAME_PARTICLES
 from baselines.numbers import count_text
 from baselines.spans import SPAN_TYPES, Mention, keep_flat, trim
 from bench.data.model import Document
@@ -94,7 +95,11 @@ def make_windows(
     return windows
 
 
-_LEADERS = frozenset("the a an its their his her mr mr. mrs ms dr general gen. al el abu prime minister".split())
+# Words that lead a name but are none on their own: determiners, titles, name particles
+# ("the" + "security forces", "Mr" + "Smith", "La" + "Paz", "San" + "Vicente").
+_LEADERS = (
+    frozenset("the a an its their his her mr mr. mrs ms dr general gen. al abu prime minister".split()) | NAME_PARTICLES
+)
 
 
 def _joins(text: str, start: int) -> bool:
@@ -125,8 +130,9 @@ def words(text: str, offsets: Sequence[tuple[int, int]]) -> list[tuple[int, int,
 def decode(text: str, offsets: Sequence[tuple[int, int]], label_ids: Sequence[int]) -> list[Mention]:
     """Character spans from per-token labels, read per word (its first token's label). An
     ``I`` continues a span of its type; so does a ``B`` right after a span that is only a
-    determiner or title ("the" + "security forces", "Mr" + "Smith"). Spans that are only
-    such a word are dropped."""
+    determiner, title or name particle ("the" + "security forces", "Mr" + "Smith", "La" +
+    "Paz"). Spans that are only such a word are dropped ("LA" of "LA AURORA AIRPORT" when the
+    rest is untagged)."""
     spans: list[Mention] = []
     current: Mention | None = None
     for start, end, first in words(text, offsets):
