@@ -13,6 +13,7 @@ documents' digest, so the metadata says exactly what a model saw.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +37,7 @@ class Corpus:
     documents: tuple[Document, ...]
     labels: tuple[str, ...]
 
-    @property
+    @functools.cached_property
     def digest(self) -> str:
         return documents_digest(self.documents)
 

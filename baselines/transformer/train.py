@@ -55,7 +55,7 @@ def load_base(location: str, local_files_only: bool = True, layers: int | None =
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
     tokenizer = AutoTokenizer.from_pretrained(location, local_files_only=local_files_only)
-    extra = {"num_hidden_layers": int(layers)} if layers else {}
+    extra: dict[str, Any] = {"num_hidden_layers": int(layers)} if layers else {}
     model = AutoModelForTokenClassification.from_pretrained(
         location,
         num_labels=len(LABELS),

@@ -20,6 +20,7 @@ every field (the converted corpora are written so, which keeps their rows unifor
 
 from __future__ import annotations
 
+import functools
 from typing import Any, ClassVar, Literal
 
 from pydantic import (
@@ -57,11 +58,17 @@ class Record(BaseModel):
     def _omit_default_extensions(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
         data = handler(self)
         if self.EXTENSIONS and isinstance(data, dict) and not (info.context or {}).get("complete"):
-            fields = type(self).model_fields
             for name in self.EXTENSIONS:
-                if name in data and getattr(self, name) == fields[name].get_default(call_default_factory=True):
+                if name in data and getattr(self, name) == _extension_default(type(self), name):
                     del data[name]
         return data
+
+
+@functools.cache
+def _extension_default(model: type[Record], name: str) -> Any:
+    """A field's default, computed once per model class (pydantic inspects the default factory's
+    signature on every ``get_default`` call, which made serialising a corpus slow). Only compared."""
+    return model.model_fields[name].get_default(call_default_factory=True)
 
 
 class Span(Record):
