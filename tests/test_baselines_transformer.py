@@ -10,6 +10,7 @@ import torch  # the transformer extra: CI installs it, so these tests run rather
 import transformers
 
 from baselines.transformer import TransformerExtractor
+from baselines.transformer import context as context_module
 from baselines.transformer import encoder as encoder_module
 from baselines.transformer import train as train_module
 from baselines.transformer.infer import tag_texts
@@ -152,24 +153,60 @@ def test_full_fine_tuning_mode_runs(tiny_model: Path, split_file: Path) -> None:
     assert len(validate_records(extractor.predict(blind(docs)), docs, "transformer")) == 3
 
 
+@pytest.mark.parametrize("head", ["bigru", "linear"])
 def test_each_document_is_tagged_by_a_model_that_never_saw_it(
-    tiny_model: Path, split_file: Path, monkeypatch: pytest.MonkeyPatch
+    tiny_model: Path, split_file: Path, monkeypatch: pytest.MonkeyPatch, head: str
 ) -> None:
     tokenizer = transformers.AutoTokenizer.from_pretrained(tiny_model)
     docs = synthetic_split()
     own = {d.doc_id: {w.input_ids for w in make_windows(tokenizer, [d.text], 256, 32, [gold_spans(d)])} for d in docs}
     trained_on: list[set] = []
-    real = train_module.train_head
+    module, name = (context_module, "train_context") if head == "bigru" else (train_module, "train_head")
+    real = getattr(module, name)
 
     def spy(model, features, windows, **kwargs):
         trained_on.append({w.input_ids for w in windows})
         return real(model, features, windows, **kwargs)
 
-    monkeypatch.setattr(train_module, "train_head", spy)
-    TransformerExtractor(model=str(tiny_model), lodo=split_file, **SEED_ONLY, epochs=1, progress=False).predict(
-        blind(docs)
-    )
+    monkeypatch.setattr(module, name, spy)
+    TransformerExtractor(
+        model=str(tiny_model), lodo=split_file, **SEED_ONLY, head=head, epochs=1, progress=False
+    ).predict(blind(docs))
     assert trained_on == [own["n2"] | own["n3"], own["n1"] | own["n3"], own["n1"] | own["n2"]]
+
+
+def test_folds_continue_from_one_base_head_trained_on_train_alone(
+    tiny_model: Path, split_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tokenizer = transformers.AutoTokenizer.from_pretrained(tiny_model)
+    docs = synthetic_split()
+    own = {d.doc_id: {w.input_ids for w in make_windows(tokenizer, [d.text], 256, 32, [gold_spans(d)])} for d in docs}
+    train_file = tmp_path / "train.jsonl"
+    train_file.write_text(docs[0].model_copy(update={"doc_id": "t1"}).model_dump_json() + "\n", encoding="utf-8")
+    calls: list[tuple[set, dict]] = []
+    real = context_module.train_context
+
+    def spy(model, features, windows, **kwargs):
+        calls.append(({w.input_ids for w in windows}, kwargs))
+        return real(model, features, windows, **kwargs)
+
+    monkeypatch.setattr(context_module, "train_context", spy)
+    extractor = TransformerExtractor(
+        model=str(tiny_model), train=str(train_file), dev="none", lodo=split_file, cache="none", lodo_weight=1,
+        epochs=2, warm_epochs=1, lr=1e-2, progress=False,
+    )  # fmt: skip
+    extractor.predict(blind(docs))
+    (base, base_kw), *folds = calls
+    assert base == own["n1"] and base_kw["epochs"] == 2 and base_kw["lr"] == 1e-2  # the base: train alone
+    # each fold: t1 (n1's text) plus the seed documents it does not hold out
+    assert [seen for seen, _ in folds] == [
+        own["n1"] | own["n2"] | own["n3"],
+        own["n1"] | own["n3"],
+        own["n1"] | own["n2"],
+    ]
+    assert all(kw["epochs"] == 1 and kw["lr"] == 1e-2 * context_module.WARM_LR_FACTOR for _, kw in folds)
+    assert {report["base"]["epochs_run"] for report in extractor.metadata["folds"].values()} == {2}
+    assert "continues 1 epoch(s) from a base head" in extractor.metadata["protocol"]
 
 
 def test_a_document_outside_the_split_uses_a_model_trained_on_all_of_it(tiny_model: Path, split_file: Path) -> None:

@@ -9,6 +9,7 @@ import pytest
 import torch
 
 from baselines.transformer import TransformerExtractor
+from baselines.transformer import context as context_module
 from baselines.transformer import train as train_module
 from baselines.transformer.corpus import load_corpus, sources
 from baselines.transformer.labels import LABEL2ID
@@ -33,15 +34,15 @@ def files(tmp_path: Path) -> dict[str, Path]:
 
 
 def _spy_on_training(monkeypatch: pytest.MonkeyPatch) -> list[list]:
-    """The training windows of every head trained from now on, one list per call."""
+    """The training windows of every (default, ``bigru``) head trained from now on, one list per call."""
     calls: list[list] = []
-    real = train_module.train_head
+    real = context_module.train_context
 
     def spy(model, features, windows, **kwargs):
         calls.append(list(windows))
         return real(model, features, windows, **kwargs)
 
-    monkeypatch.setattr(train_module, "train_head", spy)
+    monkeypatch.setattr(context_module, "train_context", spy)
     return calls
 
 
@@ -109,17 +110,19 @@ def test_a_cached_model_is_reused_and_any_change_retrains(
     calls = _spy_on_training(monkeypatch)
     cache = tmp_path / "cache"
     first = _extractor(tiny_model, files, cache).predict(blind(docs))
-    assert len(calls) == 3  # one model per held-out seed document
+    assert len(calls) == 4  # the base head, then one model per held-out seed document
     again = _extractor(tiny_model, files, cache)
-    assert again.predict(blind(docs)) == first and len(calls) == 3
+    assert again.predict(blind(docs)) == first and len(calls) == 4
     assert {r["cache"] for r in again.metadata["folds"].values()} == {"hit"}
+    _extractor(tiny_model, files, cache, warm_epochs=2).predict(blind(docs))
+    assert len(calls) == 7  # a fold option: the folds' keys change, the base's does not
     _extractor(tiny_model, files, cache, lr=1e-3).predict(blind(docs))
-    assert len(calls) == 6  # another option, another key
+    assert len(calls) == 11  # another option, another key
     _write(files["train"], docs[:1])
     _extractor(tiny_model, files, cache).predict(blind(docs))
-    assert len(calls) == 9  # other training data, another key
+    assert len(calls) == 15  # other training data, another key
     _extractor(tiny_model, files, "none").predict(blind(docs))
-    assert len(calls) == 12  # cache=none trains every time
+    assert len(calls) == 19  # cache=none trains every time
 
 
 def test_the_evaluated_split_is_never_injected_as_training_data() -> None:

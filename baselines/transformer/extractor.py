@@ -32,6 +32,7 @@ from bench import paths
 from bench.data.model import Document
 
 MODES = {"head": {"epochs": 60, "lr": 5e-3}, "full": {"epochs": 8, "lr": 5e-5}}
+HEADS = {"linear": {"epochs": 60, "lr": 5e-3}, "bigru": {"epochs": 8, "lr": 2e-3}}  # ``head`` mode's heads
 DEFAULT_TRAIN, DEFAULT_DEV = "muc4/train", "muc4/dev"
 COUNTS = ("rule", "classifier")  # who decides a count's category and victims (baselines.transformer.counts)
 
@@ -45,7 +46,12 @@ class TransformerExtractor:
     ``events_only`` (train only on documents with an event), ``counts`` (``rule`` or
     ``classifier``: who decides a count's category and victims), ``mode`` (``head``: frozen
     encoder, cached outputs, trained head; ``full``: all weights), ``layers`` (keep the first N
-    encoder layers; ``None`` for all), ``epochs`` (at most; defaults per mode) and ``lr``,
+    encoder layers; ``None`` for all), ``head`` (in ``head`` mode: ``bigru``, a bidirectional GRU
+    of ``hidden`` units per direction over each window's frozen outputs, or ``linear``, the v2
+    token classifier), ``warm_epochs`` (``bigru`` with both ``train`` and ``lodo``: a base head
+    is trained on ``train`` alone, early-stopped on ``dev``, and each fold continues from it for
+    this many epochs on ``train`` plus its ``lodo`` documents; 0 trains every fold from scratch),
+    ``epochs`` (at most; defaults per mode and head) and ``lr``,
     ``batch_size`` (windows per step in ``full`` mode), ``batch_tokens`` (tokens per step in
     ``head`` mode), ``max_length``/``stride`` (token windows), ``seed``, ``device`` (``auto``
     picks cuda when available), ``threads`` (``torch.set_num_threads``), ``cache`` (the model
@@ -67,6 +73,9 @@ class TransformerExtractor:
         events_only: bool = True,
         counts: str = "rule",
         mode: str = "head",
+        head: str = "bigru",
+        hidden: int = 128,
+        warm_epochs: int = 1,
         layers: int | None = 3,
         epochs: int | None = None,
         lr: float | None = None,
@@ -84,13 +93,19 @@ class TransformerExtractor:
             raise ValueError(f"counts must be one of {', '.join(COUNTS)}, not {counts!r}")
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        if head not in HEADS:
+            raise ValueError(f"head must be one of {', '.join(HEADS)}, not {head!r}")
         self.model, self.train, self.dev = model, train, dev
         self.lodo = str(lodo) if lodo is not None else str(paths.GOLD_SPLIT)
         self.lodo_weight, self.patience = max(1, int(lodo_weight)), max(1, int(patience))
         self.o_weight, self.events_only, self.counts = float(o_weight), bool(events_only), counts
         self.mode, self.layers = mode, int(layers) if layers else None
-        self.epochs = int(epochs if epochs is not None else MODES[mode]["epochs"])
-        self.lr = float(lr) if lr is not None else MODES[mode]["lr"]
+        self.head = head if mode == "head" else None
+        self.hidden = int(hidden)
+        self.warm_epochs = max(0, int(warm_epochs)) if self.head == "bigru" else None
+        defaults = HEADS[head] if self.head else MODES[mode]
+        self.epochs = int(epochs if epochs is not None else defaults["epochs"])
+        self.lr = float(lr) if lr is not None else defaults["lr"]
         self.batch_size, self.batch_tokens = int(batch_size), int(batch_tokens)
         self.max_length, self.stride = int(max_length), int(stride)
         self.seed, self.device, self.progress = int(seed), device, bool(progress)
@@ -121,6 +136,9 @@ class TransformerExtractor:
     def _options(self) -> dict[str, Any]:
         return {
             "mode": self.mode,
+            "head": self.head,
+            "hidden": self.hidden if self.head == "bigru" else None,
+            "warm_epochs": self.warm_epochs,
             "layers": self.layers,
             "epochs": self.epochs,
             "lr": self.lr,
@@ -135,6 +153,10 @@ class TransformerExtractor:
             "events_only": self.events_only,
         }
 
+    def warm(self, train: Corpus, lodo: Corpus) -> bool:
+        """Whether folds continue from a base head trained on ``train`` alone (see ``warm_epochs``)."""
+        return bool(self.warm_epochs and train.documents and lodo.documents)
+
     def _protocol(self, train: Corpus, dev: Corpus, lodo: Corpus) -> str:
         parts = [f"trained on {', '.join(train.labels)}"] if train.labels else []
         if lodo.documents:
@@ -143,6 +165,11 @@ class TransformerExtractor:
                 "is tagged by a model that never saw it)"
             )
         parts.append(f"early stopping on {', '.join(dev.labels)}" if dev.labels else "no early stopping")
+        if self.warm(train, lodo):
+            parts.append(
+                f"each fold continues {self.warm_epochs} epoch(s) from a base head trained on "
+                f"{', '.join(train.labels)} alone (the early stopping applies to the base)"
+            )
         return "; ".join(parts)
 
     # -- prediction -------------------------------------------------------------------------
@@ -183,20 +210,22 @@ class TransformerExtractor:
             folds={},
         )
         trainer = FoldTrainer(self, tokenizer, base, device, train, dev, lodo)
+        base_options = {k: v for k, v in self._options().items() if k not in ("warm_epochs", "lodo_weight")}
+        trainer.base_key = key_of({**common, "options": base_options, "train": train.digest, "stage": "base"})
         results: dict[str, dict[str, Any]] = {}
         with progress_bar(self.progress) as bar:
             fold_task = bar.add_task("folds", total=len(folds))
             for held_out, docs in folds:
                 seen = [d for d in lodo.documents if d.doc_id != held_out]
                 key = key_of({**common, "train": documents_digest([*train.documents, *seen])})
-                model, report = trainer.model_for(key, held_out, bar)
+                model, head, report = trainer.model_for(key, held_out, bar)
                 self.metadata["folds"][held_out or "(outside lodo)"] = report
                 model.to(device)
                 texts = [d.text for d in docs]
                 budget = default_budget(device)
                 spans = tag_texts(
                     model, tokenizer, texts, max_tokens=budget, max_length=self.max_length, stride=self.stride,
-                    device=device,
+                    device=device, head=head,
                 )  # fmt: skip
                 deciders = trainer.count_deciders(key, held_out, docs) if self.counts == "classifier" else {}
                 for doc, found in zip(docs, spans):

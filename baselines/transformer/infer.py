@@ -71,6 +71,11 @@ def run_batches(
     return out
 
 
+def encode(model: Any, windows: Sequence[Window], max_tokens: int, device: str, pad_id: int = 0) -> list[Any]:
+    """Frozen-encoder outputs (``[tokens, hidden]`` tensors on the CPU), one per window."""
+    return run_batches(model.base_model.to(device), windows, max_tokens, device, pad_id, "last_hidden_state")
+
+
 def window_logits(model: Any, windows: Sequence[Window], max_tokens: int, device: str, pad_id: int = 0) -> list[Any]:
     """Per-window logits (``numpy`` arrays ``[tokens, labels]``), in the order given."""
     return [t.numpy() for t in run_batches(model, windows, max_tokens, device, pad_id, "logits")]
@@ -105,9 +110,19 @@ def tag_texts(
     max_length: int = 256,
     stride: int = 32,
     device: str = "cpu",
+    head: Any = None,
 ) -> list[list[Mention]]:
-    """Predicted spans for each text."""
+    """Predicted spans for each text: from ``model``'s own token classifier, or, with a
+    contextual ``head`` (``baselines.transformer.context``), from that head over the frozen
+    outputs of ``model``'s encoder."""
     windows = make_windows(tokenizer, texts, max_length, stride)
     budget = max_tokens or default_budget(device)
-    logits = window_logits(model, windows, budget, device, tokenizer.pad_token_id or 0)
+    pad_id = tokenizer.pad_token_id or 0
+    if head is None:
+        logits = window_logits(model, windows, budget, device, pad_id)
+    else:
+        from baselines.transformer.context import context_logits
+
+        features = encode(model, windows, budget, device, pad_id)
+        logits = [t.numpy() for t in context_logits(head, features)]
     return [decode(text, offsets, labels) for text, (offsets, labels) in zip(texts, merge(windows, logits, len(texts)))]

@@ -92,6 +92,28 @@ def _batches(windows: Sequence[Window], batch_size: int, generator: Any, pad_id:
     ]
 
 
+class BestEpoch:
+    """Early stopping and model selection: keeps the weights of the epoch with the best
+    development score, and says when ``patience`` epochs have passed without a better one."""
+
+    def __init__(self, patience: int) -> None:
+        self.patience = patience
+        self.best: tuple[float, int, dict[str, Any]] | None = None
+
+    def stop(self, score: float, epoch: int, module: Any) -> bool:
+        """Record ``epoch``'s ``score`` (a copy of ``module``'s weights if it is the best); whether to stop."""
+        if self.best is None or score > self.best[0]:
+            self.best = (score, epoch, {k: v.detach().clone() for k, v in module.state_dict().items()})
+            return False
+        return epoch - self.best[1] >= self.patience
+
+    def restore(self, module: Any, report: dict[str, Any]) -> None:
+        """Load the best epoch's weights into ``module`` and note it in ``report`` (no-op without a score)."""
+        if self.best is not None:
+            module.load_state_dict(self.best[2])
+            report.update(best_epoch=self.best[1], dev_token_f1=round(self.best[0], 4))
+
+
 def fine_tune(
     model: Any,
     windows: Sequence[Window],
@@ -124,7 +146,7 @@ def fine_tune(
     steps = epochs * ((len(windows) + batch_size - 1) // batch_size)
     schedule = get_linear_schedule_with_warmup(optimizer, max(1, steps // 10), max(1, steps))
     report: dict[str, Any] = {"epochs_run": 0, "best_epoch": epochs, "dev_token_f1": None}
-    best: tuple[float, int, dict[str, Any]] | None = None
+    best = BestEpoch(patience)
     for epoch in range(1, epochs + 1):
         model.train()
         total, count = 0.0, 0
@@ -141,30 +163,21 @@ def fine_tune(
             on_epoch(epoch, total / max(count, 1))
         if dev:
             logits = run_batches(model, dev, 512 if device == "cpu" else 8192, device, pad_id, "logits")
-            score = _window_f1(logits, dev)
-            if best is None or score > best[0]:
-                best = (score, epoch, {k: v.detach().clone() for k, v in model.state_dict().items()})
-            elif epoch - best[1] >= patience:
+            if best.stop(window_f1(logits, dev), epoch, model):
                 break
-    if best is not None:
-        model.load_state_dict(best[2])
-        report.update(best_epoch=best[1], dev_token_f1=round(best[0], 4))
+    best.restore(model, report)
     model.eval()
     return report
 
 
-def _window_f1(logits: Sequence[Any], windows: Sequence[Window]) -> float:
+def window_f1(logits: Sequence[Any], windows: Sequence[Window]) -> float:
+    """``token_f1`` of per-window ``logits`` against the labelled ``windows``."""
     import torch
 
     predicted = torch.cat([t.argmax(-1) for t in logits])
     gold = torch.cat([torch.tensor(w.labels) for w in windows])
     keep = gold != IGNORE
     return token_f1(predicted[keep], gold[keep])
-
-
-def encode(model: Any, windows: Sequence[Window], max_tokens: int, device: str, pad_id: int = 0) -> list[Any]:
-    """Frozen-encoder outputs (``[tokens, hidden]`` tensors on the CPU), one per window."""
-    return run_batches(model.base_model.to(device), windows, max_tokens, device, pad_id, "last_hidden_state")
 
 
 def token_f1(predicted: Any, gold: Any) -> float:
@@ -232,7 +245,7 @@ def train_head(
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # a [256 x hidden] matmul gains nothing from threads, and loses on a busy machine
     report: dict[str, Any] = {"epochs_run": 0, "best_epoch": epochs, "dev_token_f1": None}
-    best: tuple[float, int, dict[str, Any]] | None = None
+    best = BestEpoch(patience)
     try:
         for epoch in range(1, epochs + 1):
             loss = _head_epoch(head, optimizer, x, y, batch_tokens, dropout, generator, weights)
@@ -243,15 +256,11 @@ def train_head(
                 continue
             with torch.no_grad():
                 score = token_f1(head(dev_xy[0]).argmax(-1), dev_xy[1])
-            if best is None or score > best[0]:
-                best = (score, epoch, {k: v.clone() for k, v in head.state_dict().items()})
-            elif epoch - best[1] >= patience:
+            if best.stop(score, epoch, head):
                 break
     finally:
         torch.set_num_threads(threads)
-    if best is not None:
-        head.load_state_dict(best[2])
-        report.update(best_epoch=best[1], dev_token_f1=round(best[0], 4))
+    best.restore(head, report)
     model.eval()
     return report
 

@@ -33,6 +33,8 @@ class FoldTrainer:
         self.train, self.dev, self.lodo = corpora
         self._windows: dict[str, list[Any]] | None = None
         self._features: dict[str, list[Any]] = {}
+        self.base_key = ""  # the store key of the ``bigru`` base head (set by the extractor)
+        self._base: tuple[dict[str, Any], dict[str, Any]] | None = None
         # MUC-4 annotates role fillers of relevant incidents only: with ``events_only`` a training
         # document without any event (all its names unlabelled) is left out.
         self.empty = {f"train:{d.doc_id}" for d in self.train.documents if owner.events_only and not d.events}
@@ -50,8 +52,7 @@ class FoldTrainer:
         return self._windows
 
     def _feature(self, key: str) -> list[Any]:
-        from baselines.transformer.infer import default_budget
-        from baselines.transformer.train import encode
+        from baselines.transformer.infer import default_budget, encode
 
         if key not in self._features:
             pad = self.tokenizer.pad_token_id or 0
@@ -60,56 +61,130 @@ class FoldTrainer:
             )
         return self._features[key]
 
-    def model_for(self, key: str, held_out: str | None, bar: Any) -> tuple[Any, dict[str, Any]]:
+    def model_for(self, key: str, held_out: str | None, bar: Any) -> tuple[Any, Any, dict[str, Any]]:
+        """(model, contextual head or ``None``, report) of the fold that holds out ``held_out``."""
+        from baselines.transformer.context import build_head
         from baselines.transformer.train import fresh_copy
 
         o = self.owner
-        model = fresh_copy(self.base, o.seed)
+        if o.head == "bigru":
+            model, head = self.base, build_head(self.base.config.hidden_size, o.hidden, o.seed)
+            target = head
+        else:
+            model, head = fresh_copy(self.base, o.seed), None
+            target = model.classifier if o.mode == "head" else model
         cached = o.store.get(key) if o.store else None
         if cached is not None:
             tensors, meta = cached
-            target = model.classifier if o.mode == "head" else model
             target.load_state_dict(tensors)
-            return model, {**meta.get("report", {}), "cache": "hit", "key": key}
-        report = self._fit(model, held_out, bar)
-        tensors = model.classifier.state_dict() if o.mode == "head" else model.state_dict()
+            return model, head, {**meta.get("report", {}), "cache": "hit", "key": key}
+        report = self._fit_context(head, held_out, bar) if head is not None else self._fit(model, held_out, bar)
+        self._put(key, target.state_dict(), report)
+        return model, head, {**report, "cache": "miss" if o.store else "off", "key": key}
+
+    def _put(self, key: str, tensors: dict[str, Any], report: dict[str, Any]) -> None:
+        o = self.owner
         if o.store:
             o.store.put(
                 key, tensors, {"report": report, "metadata": {k: v for k, v in o.metadata.items() if k != "folds"}}
             )
-        return model, {**report, "cache": "miss" if o.store else "off", "key": key}
 
-    def _fit(self, model: Any, held_out: str | None, bar: Any) -> dict[str, Any]:
+    def _keys(self, held_out: str | None) -> tuple[list[str], list[str], list[str]]:
+        """Window keys of the training documents, the fold's ``lodo`` documents (repeated
+        ``lodo_weight`` times) and the development documents."""
+        o = self.owner
+        windows = self._doc_windows()
+        train = [k for k in windows if k.startswith("train:") and k not in self.empty]
+        lodo = [k for k in windows if k.startswith("lodo:") and k != f"lodo:{held_out}"] * o.lodo_weight
+        return train, lodo, [k for k in windows if k.startswith("dev:")]
+
+    def _data(self, keys: Sequence[str]) -> tuple[list[Any], list[Any]]:
+        """(features, windows) of the documents under ``keys``, in order."""
+        windows = self._doc_windows()
+        return [f for k in keys for f in self._feature(k)], [w for k in keys for w in windows[k]]
+
+    def _base_head(self, bar: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The ``bigru`` base head's weights (trained on ``train`` alone, early-stopped on ``dev``)
+        and its report: from memory, the store, or trained now."""
+        from baselines.transformer.context import build_head, train_context
+
+        o = self.owner
+        if self._base is None:
+            cached = o.store.get(self.base_key) if o.store else None
+            if cached is not None:
+                self._base = (cached[0], {**cached[1].get("report", {}), "cache": "hit"})
+            else:
+                train, _, dev = self._keys(None)
+                head = build_head(self.base.config.hidden_size, o.hidden, o.seed)
+                task = bar.add_task("training the base head", total=o.epochs)
+                report = self._timed(
+                    train_context, head, *self._data(train), epochs=o.epochs, lr=o.lr, seed=o.seed,
+                    dev=self._data(dev) if dev else None, patience=o.patience, o_weight=o.o_weight,
+                    on_epoch=lambda epoch, loss: bar.update(task, completed=epoch),
+                )  # fmt: skip
+                bar.remove_task(task)
+                self._put(self.base_key, head.state_dict(), report)
+                self._base = (head.state_dict(), {**report, "cache": "miss" if o.store else "off"})
+        return self._base
+
+    @staticmethod
+    def _timed(train: Any, model: Any, per_window: Sequence[Any], *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """``train(model, per_window, *args, **kwargs)``'s report, with the number of training
+        windows (``per_window`` holds one item per window: windows, or their features) and seconds."""
         import time
 
+        started = time.perf_counter()
+        report = train(model, per_window, *args, **kwargs)
+        return {**report, "train_windows": len(per_window), "seconds": round(time.perf_counter() - started, 1)}
+
+    def _fit_context(self, head: Any, held_out: str | None, bar: Any) -> dict[str, Any]:
+        """Train a fold's ``bigru`` head: ``warm_epochs`` from the base head, or from scratch."""
+        from baselines.transformer.context import WARM_LR_FACTOR, train_context
+
+        o = self.owner
+        train, lodo, dev = self._keys(held_out)
+        if self.owner.warm(self.train, self.lodo) and lodo:
+            state, base_report = self._base_head(bar)
+            head.load_state_dict(state)
+            task = bar.add_task(f"training without {held_out or '(none: outside lodo)'}", total=o.warm_epochs)
+            report = self._timed(
+                train_context, head, *self._data(train + lodo), epochs=o.warm_epochs, lr=o.lr * WARM_LR_FACTOR,
+                seed=o.seed, o_weight=o.o_weight, on_epoch=lambda epoch, loss: bar.update(task, completed=epoch),
+            )  # fmt: skip
+            bar.remove_task(task)
+            return {**report, "base": base_report}
+        task = bar.add_task(f"training without {held_out or '(none: outside lodo)'}", total=o.epochs)
+        report = self._timed(
+            train_context, head, *self._data(train + lodo), epochs=o.epochs, lr=o.lr, seed=o.seed,
+            dev=self._data(dev) if dev else None, patience=o.patience, o_weight=o.o_weight,
+            on_epoch=lambda epoch, loss: bar.update(task, completed=epoch),
+        )  # fmt: skip
+        bar.remove_task(task)
+        return report
+
+    def _fit(self, model: Any, held_out: str | None, bar: Any) -> dict[str, Any]:
+        """Train a fold's ``linear`` head (``head`` mode) or whole model (``full`` mode)."""
         from baselines.transformer.train import fine_tune, train_head
 
         o = self.owner
-        windows = self._doc_windows()
-        keys = [k for k in windows if k.startswith("train:") and k not in self.empty]
-        lodo_keys = [k for k in windows if k.startswith("lodo:") and k != f"lodo:{held_out}"]
-        keys += lodo_keys * o.lodo_weight
-        dev_keys = [k for k in windows if k.startswith("dev:")]
+        train, lodo, dev = self._keys(held_out)
         task = bar.add_task(f"training without {held_out or '(none: outside lodo)'}", total=o.epochs)
         progress = lambda epoch, loss: bar.update(task, completed=epoch)  # noqa: E731
-        train_windows = [w for k in keys for w in windows[k]]
-        dev_windows = [w for k in dev_keys for w in windows[k]]
-        started = time.perf_counter()
         if o.mode == "head":
-            features = [f for k in keys for f in self._feature(k)]
-            dev = ([f for k in dev_keys for f in self._feature(k)], dev_windows) if dev_keys else None
-            report = train_head(
-                model, features, train_windows, epochs=o.epochs, lr=o.lr, seed=o.seed, dev=dev,
-                batch_tokens=o.batch_tokens, patience=o.patience, o_weight=o.o_weight, on_epoch=progress,
+            report = self._timed(
+                train_head, model, *self._data(train + lodo), epochs=o.epochs, lr=o.lr, seed=o.seed,
+                dev=self._data(dev) if dev else None, batch_tokens=o.batch_tokens, patience=o.patience,
+                o_weight=o.o_weight, on_epoch=progress,
             )  # fmt: skip
         else:
-            report = fine_tune(
-                model, train_windows, epochs=o.epochs, lr=o.lr, batch_size=o.batch_size, seed=o.seed,
-                device=self.device, pad_id=self.tokenizer.pad_token_id or 0, dev=dev_windows or None,
-                patience=o.patience, on_epoch=progress,
+            windows = self._doc_windows()
+            report = self._timed(
+                fine_tune, model, [w for k in train + lodo for w in windows[k]], epochs=o.epochs, lr=o.lr,
+                batch_size=o.batch_size, seed=o.seed, device=self.device, pad_id=self.tokenizer.pad_token_id or 0,
+                dev=[w for k in dev for w in windows[k]] or None, patience=o.patience, on_epoch=progress,
             )  # fmt: skip
         bar.remove_task(task)
-        return {**report, "train_windows": len(train_windows), "seconds": round(time.perf_counter() - started, 1)}
+        return report
 
     def _documents(self) -> dict[str, Document]:
         return {
@@ -130,9 +205,8 @@ class FoldTrainer:
             tensors, meta = cached
             return {**tensors, "classes": meta["classes"]}, {"cache": "hit", "examples": meta.get("examples")}
         windows, documents = self._doc_windows(), self._documents()
-        keys = [k for k in windows if k.startswith("train:") and k not in self.empty]
-        keys += [k for k in windows if k.startswith("lodo:") and k != f"lodo:{held_out}"] * o.lodo_weight
-        vectors, labels = examples([(documents[k], windows[k], self._feature(k)) for k in keys])
+        train, lodo, _ = self._keys(held_out)
+        vectors, labels = examples([(documents[k], windows[k], self._feature(k)) for k in train + lodo])
         if not labels:
             raise ValueError("counts=classifier: the training documents have no count with a number")
         model = train_classifier(vectors, labels, seed=o.seed)
@@ -144,9 +218,8 @@ class FoldTrainer:
     def count_deciders(self, key: str, held_out: str | None, docs: Sequence[Document]) -> dict[str, Any]:
         """Per document, a ``categorize`` replacement reading the classifier (see ``counts.decider``)."""
         from baselines.transformer.counts import decider
-        from baselines.transformer.infer import default_budget
+        from baselines.transformer.infer import default_budget, encode
         from baselines.transformer.labels import make_windows
-        from baselines.transformer.train import encode
 
         o = self.owner
         model, report = self.count_model(key, held_out)
