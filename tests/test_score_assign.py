@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import itertools
 
+import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench.score import assign
 from bench.score.assign import best_pairs, max_matching
 
 
@@ -55,3 +58,30 @@ def test_tiebreak_chooses_among_maximum_matchings() -> None:
 
 def test_empty_inputs() -> None:
     assert best_pairs([]) == [] and max_matching([[False]]) == [] and best_pairs([[0, 0]]) == []
+
+
+def test_the_cheaply_loaded_solver_is_scipys() -> None:
+    from scipy.optimize import linear_sum_assignment
+
+    solve = assign.solver()
+    rng = np.random.default_rng(0)
+    for shape in [(1, 1), (2, 3), (3, 2), (5, 5), (4, 9)]:
+        for _ in range(20):
+            matrix = rng.integers(0, 4, size=shape).astype(float)  # small integers: many ties
+            for maximize in (True, False):
+                ours, theirs = solve(matrix, maximize=maximize), linear_sum_assignment(matrix, maximize=maximize)
+                assert all(np.array_equal(a, b) for a, b in zip(ours, theirs))
+
+
+def test_without_the_extension_module_the_public_import_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.machinery
+
+    from scipy.optimize import linear_sum_assignment
+
+    assign.solver.cache_clear()
+    monkeypatch.setattr(importlib.machinery, "EXTENSION_SUFFIXES", [".no-such-suffix"])
+    try:
+        assert assign.solver() is linear_sum_assignment
+        assert assign.best_pairs([[1, 1], [1, 0]]) == [(0, 1), (1, 0)]
+    finally:
+        assign.solver.cache_clear()

@@ -3,8 +3,8 @@
 ``best_pairs(weights)`` returns the pairs ``(row, col)`` of a one-to-one assignment that
 maximises the total weight (``scipy.optimize.linear_sum_assignment``), keeping only pairs
 with a positive weight. Two shortcuts avoid calling scipy when the answer is forced: no
-positive weight at all, or at most one positive weight in every row and column. scipy is
-imported on the first call that needs it, not when this module is imported.
+positive weight at all, or at most one positive weight in every row and column. scipy's
+solver is loaded on the first call that needs it (``solver``), not when this module is imported.
 
 Callers encode preferences lexicographically in integer weights: to maximise first the
 number of matches and then a tie-break score ``t`` (with ``0 <= t < K`` summed over any
@@ -20,7 +20,12 @@ of rows and columns as long as callers sort their items canonically first (they 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import importlib.machinery
+import importlib.util
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import cast
 
 import numpy as np
 
@@ -55,9 +60,35 @@ def best_pairs(weights: Matrix) -> list[tuple[int, int]]:
 
 
 def _solve(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return solver()(matrix, maximize=True)
+
+
+@functools.cache
+def solver() -> Callable[..., tuple[np.ndarray, np.ndarray]]:
+    """scipy's ``linear_sum_assignment``, loaded cheaply.
+
+    ``import scipy.optimize`` costs about 0.4 s (it imports every solver and rewrites their
+    docstrings): a third of a cold ``bench eval``. The function itself is the extension module
+    ``scipy.optimize._lsap``, which is loaded here straight from scipy's folder (the same
+    compiled code, ~0.03 s). Where that module is not found or does not load, the public import
+    is used: the result is the same, only slower.
+    """
+    try:
+        import scipy
+
+        folder = Path(scipy.__file__).parent / "optimize"
+        for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+            path = folder / f"_lsap{suffix}"
+            spec = importlib.util.spec_from_file_location("scipy.optimize._lsap", path) if path.is_file() else None
+            if spec is not None and spec.loader is not None:
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+                return cast(Callable[..., tuple[np.ndarray, np.ndarray]], module.linear_sum_assignment)
+    except (ImportError, OSError, AttributeError):
+        pass
     from scipy.optimize import linear_sum_assignment
 
-    return linear_sum_assignment(matrix, maximize=True)
+    return linear_sum_assignment
 
 
 def max_matching(
