@@ -47,13 +47,15 @@ _CONNECTORS = frozenset({"of", "the", "and", "de", "del", "la", "al", "el"})
 
 def is_all_caps(text: str, threshold: float = 0.9) -> bool:
     """Whether at least ``threshold`` of the cased letters of ``text`` are capitals."""
-    upper = sum(1 for ch in text if ch.isupper())
-    lower = sum(1 for ch in text if ch.islower())
+    upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))
     return upper + lower > 0 and upper / (upper + lower) >= threshold
 
 
 def _lower(text: str) -> str:
     """Lower case, character for character (a character whose lower case is longer stays)."""
+    lowered = text.lower()
+    if len(lowered) == len(text) and "Σ" not in text:  # str.lower's only context rule is the final sigma
+        return lowered
     return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
 
 
