@@ -181,8 +181,17 @@ def test_folds_continue_from_one_base_head_trained_on_train_alone(
     tokenizer = transformers.AutoTokenizer.from_pretrained(tiny_model)
     docs = synthetic_split()
     own = {d.doc_id: {w.input_ids for w in make_windows(tokenizer, [d.text], 256, 32, [gold_spans(d)])} for d in docs}
+    text = "Police said militants attacked the jail in Kano."  # words of the tiny vocabulary, no seed text
+    t1 = Document(
+        doc_id="t1",
+        text=text,
+        entities=[Entity(id="e0", type="GROUP", mentions=[_span(text, "militants")]),
+                  Entity(id="e1", type="LOCATION", mentions=[_span(text, "Kano")])],
+        events=[Event(id="v1", type="attack")],
+    )  # fmt: skip
+    own["t1"] = {w.input_ids for w in make_windows(tokenizer, [text], 256, 32, [gold_spans(t1)])}
     train_file = tmp_path / "train.jsonl"
-    train_file.write_text(docs[0].model_copy(update={"doc_id": "t1"}).model_dump_json() + "\n", encoding="utf-8")
+    train_file.write_text(t1.model_dump_json() + "\n", encoding="utf-8")
     calls: list[tuple[set, dict]] = []
     real = context_module.train_context
 
@@ -197,12 +206,12 @@ def test_folds_continue_from_one_base_head_trained_on_train_alone(
     )  # fmt: skip
     extractor.predict(blind(docs))
     (base, base_kw), *folds = calls
-    assert base == own["n1"] and base_kw["epochs"] == 2 and base_kw["lr"] == 1e-2  # the base: train alone
-    # each fold: t1 (n1's text) plus the seed documents it does not hold out
+    assert base == own["t1"] and base_kw["epochs"] == 2 and base_kw["lr"] == 1e-2  # the base: train alone
+    # each fold: t1 plus the seed documents it does not hold out
     assert [seen for seen, _ in folds] == [
-        own["n1"] | own["n2"] | own["n3"],
-        own["n1"] | own["n3"],
-        own["n1"] | own["n2"],
+        own["t1"] | own["n2"] | own["n3"],
+        own["t1"] | own["n1"] | own["n3"],
+        own["t1"] | own["n1"] | own["n2"],
     ]
     assert all(kw["epochs"] == 1 and kw["lr"] == 1e-2 * context_module.WARM_LR_FACTOR for _, kw in folds)
     assert {report["base"]["epochs_run"] for report in extractor.metadata["folds"].values()} == {2}

@@ -73,6 +73,19 @@ def test_the_cheaply_loaded_solver_is_scipys() -> None:
                 assert all(np.array_equal(a, b) for a, b in zip(ours, theirs))
 
 
+def test_a_matching_that_needs_the_solver_does_not_import_scipy_optimize() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from bench.score.assign import best_pairs; "
+        "assert best_pairs([[3, 2], [2, 0]]) == [(0, 1), (1, 0)]; "
+        "print('scipy.optimize' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"  # the cheap load, not the 0.4 s package import
+
+
 def test_without_the_extension_module_the_public_import_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib.machinery
 

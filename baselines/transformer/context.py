@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from baselines.transformer.labels import IGNORE, LABEL2ID, LABELS, Window
+
+if TYPE_CHECKING:
+    from baselines.transformer.train import EpochCallback
 
 BATCH_WINDOWS = 16  # windows per optimisation step
 WARM_LR_FACTOR = 0.5  # a fold fine-tuned from the base model trains at half the learning rate
@@ -95,7 +98,7 @@ def train_context(
     dev: tuple[Sequence[Any], Sequence[Window]] | None = None,
     patience: int = 3,
     o_weight: float = 1.0,
-    on_epoch: Any = None,
+    on_epoch: EpochCallback | None = None,
 ) -> dict[str, Any]:
     """Train ``head`` in place on the frozen ``features`` of labelled ``windows`` (AdamW, whole
     windows, ``BATCH_WINDOWS`` per step, shuffled with ``seed``).

@@ -52,8 +52,8 @@ class TransformerExtractor:
     is trained on ``train`` alone, early-stopped on ``dev``, and each fold continues from it for
     this many epochs on ``train`` plus its ``lodo`` documents; 0 trains every fold from scratch),
     ``epochs`` (at most; defaults per mode and head) and ``lr``,
-    ``batch_size`` (windows per step in ``full`` mode), ``batch_tokens`` (tokens per step in
-    ``head`` mode), ``max_length``/``stride`` (token windows), ``seed``, ``device`` (``auto``
+    ``batch_size`` (windows per step in ``full`` mode), ``batch_tokens`` (tokens per step of
+    the ``linear`` head), ``max_length``/``stride`` (token windows), ``seed``, ``device`` (``auto``
     picks cuda when available), ``threads`` (``torch.set_num_threads``), ``cache`` (the model
     store's folder, or ``none`` to train every time) and ``progress``.
     """
@@ -102,6 +102,8 @@ class TransformerExtractor:
         self.mode, self.layers = mode, int(layers) if layers else None
         self.head = head if mode == "head" else None
         self.hidden = int(hidden)
+        if self.hidden < 1:
+            raise ValueError(f"hidden must be at least 1, not {hidden!r}")
         self.warm_epochs = max(0, int(warm_epochs)) if self.head == "bigru" else None
         defaults = HEADS[head] if self.head else MODES[mode]
         self.epochs = int(epochs if epochs is not None else defaults["epochs"])
@@ -143,7 +145,7 @@ class TransformerExtractor:
             "epochs": self.epochs,
             "lr": self.lr,
             "batch_size": self.batch_size if self.mode == "full" else None,
-            "batch_tokens": self.batch_tokens if self.mode == "head" else None,
+            "batch_tokens": self.batch_tokens if self.head == "linear" else None,
             "max_length": self.max_length,
             "stride": self.stride,
             "seed": self.seed,
@@ -166,9 +168,10 @@ class TransformerExtractor:
             )
         parts.append(f"early stopping on {', '.join(dev.labels)}" if dev.labels else "no early stopping")
         if self.warm(train, lodo):
+            stopping = " (the early stopping applies to the base)" if dev.labels else ""
             parts.append(
                 f"each fold continues {self.warm_epochs} epoch(s) from a base head trained on "
-                f"{', '.join(train.labels)} alone (the early stopping applies to the base)"
+                f"{', '.join(train.labels)} alone{stopping}"
             )
         return "; ".join(parts)
 
@@ -217,7 +220,7 @@ class TransformerExtractor:
             fold_task = bar.add_task("folds", total=len(folds))
             for held_out, docs in folds:
                 seen = [d for d in lodo.documents if d.doc_id != held_out]
-                key = key_of({**common, "train": documents_digest([*train.documents, *seen])})
+                key = key_of({**common, "train": train.digest, "lodo": documents_digest(seen)})
                 model, head, report = trainer.model_for(key, held_out, bar)
                 self.metadata["folds"][held_out or "(outside lodo)"] = report
                 model.to(device)

@@ -6,7 +6,7 @@ are computed once and shared by the folds; only what a fold misses in the store 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from baselines.transformer.corpus import Corpus
@@ -109,6 +109,8 @@ class FoldTrainer:
         from baselines.transformer.context import build_head, train_context
 
         o = self.owner
+        if not self.base_key:
+            raise RuntimeError("FoldTrainer.base_key is not set: the extractor sets it before training")
         if self._base is None:
             cached = o.store.get(self.base_key) if o.store else None
             if cached is not None:
@@ -128,7 +130,9 @@ class FoldTrainer:
         return self._base
 
     @staticmethod
-    def _timed(train: Any, model: Any, per_window: Sequence[Any], *args: Any, **kwargs: Any) -> dict[str, Any]:
+    def _timed(
+        train: Callable[..., dict[str, Any]], model: Any, per_window: Sequence[Any], *args: Any, **kwargs: Any
+    ) -> dict[str, Any]:
         """``train(model, per_window, *args, **kwargs)``'s report, with the number of training
         windows (``per_window`` holds one item per window: windows, or their features) and seconds."""
         import time

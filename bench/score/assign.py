@@ -84,7 +84,7 @@ def solver() -> Callable[..., tuple[np.ndarray, np.ndarray]]:
                 module = importlib.util.module_from_spec(spec)
                 spec.loader.exec_module(module)
                 return cast(Callable[..., tuple[np.ndarray, np.ndarray]], module.linear_sum_assignment)
-    except (ImportError, OSError, AttributeError):
+    except (ImportError, OSError, AttributeError, TypeError):
         pass
     from scipy.optimize import linear_sum_assignment
 
