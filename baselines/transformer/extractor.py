@@ -42,7 +42,7 @@ class TransformerExtractor:
 
     Options: ``model`` (local folder or cached hub id; default the pinned all-MiniLM-L6-v2),
     ``train``/``dev``/``lodo`` (sources, see the module docstring; ``none`` for none),
-    ``lodo_weight``, ``patience``, ``o_weight`` (loss weight of ``O`` tokens, ``head`` mode),
+    ``lodo_weight``, ``patience``, ``o_weight`` (loss weight of ``O`` tokens, above 0),
     ``events_only`` (train only on documents with an event), ``counts`` (``rule`` or
     ``classifier``: who decides a count's category and victims), ``mode`` (``head``: frozen
     encoder, cached outputs, trained head; ``full``: all weights), ``layers`` (keep the first N
@@ -104,6 +104,8 @@ class TransformerExtractor:
         self.hidden = int(hidden)
         if self.hidden < 1:
             raise ValueError(f"hidden must be at least 1, not {hidden!r}")
+        if not self.o_weight > 0:  # a batch of O tokens alone would weigh nothing: a loss of 0 / 0
+            raise ValueError(f"o_weight must be above 0, not {o_weight!r}")
         self.warm_epochs = max(0, int(warm_epochs)) if self.head == "bigru" else None
         defaults = HEADS[head] if self.head else MODES[mode]
         self.epochs = int(epochs if epochs is not None else defaults["epochs"])
@@ -197,6 +199,8 @@ class TransformerExtractor:
             "dev": dev.digest,
             "options": self._options(),
             "versions": [torch.__version__, transformers.__version__],
+            # ``full`` mode weighs O tokens by o_weight since 2026-12-07 (before: unweighted): new keys
+            **({"full_loss": "o_weighted"} if self.mode == "full" else {}),
         }
         self.metadata.update(
             protocol=self._protocol(train, dev, lodo),

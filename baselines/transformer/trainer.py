@@ -185,7 +185,8 @@ class FoldTrainer:
             report = self._timed(
                 fine_tune, model, [w for k in train + lodo for w in windows[k]], epochs=o.epochs, lr=o.lr,
                 batch_size=o.batch_size, seed=o.seed, device=self.device, pad_id=self.tokenizer.pad_token_id or 0,
-                dev=[w for k in dev for w in windows[k]] or None, patience=o.patience, on_epoch=progress,
+                dev=[w for k in dev for w in windows[k]] or None, patience=o.patience, o_weight=o.o_weight,
+                on_epoch=progress,
             )  # fmt: skip
         bar.remove_task(task)
         return report
