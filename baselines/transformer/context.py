@@ -16,7 +16,7 @@ import random
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from baselines.transformer.labels import IGNORE, LABEL2ID, LABELS, Window
+from baselines.transformer.labels import IGNORE, LABELS, Window
 
 if TYPE_CHECKING:
     from baselines.transformer.train import EpochCallback
@@ -110,15 +110,14 @@ def train_context(
     """
     import torch
 
-    from baselines.transformer.train import BestEpoch, seed_everything, window_f1
+    from baselines.transformer.train import BestEpoch, label_weights, seed_everything, token_loss, window_f1
 
     if not windows:
         raise ValueError("no training windows: the training documents are empty")
     seed_everything(seed)
     shuffle = random.Random(seed)
     optimizer = torch.optim.AdamW(head.parameters(), lr=lr, weight_decay=0.01)
-    weights = torch.ones(len(LABELS))
-    weights[LABEL2ID["O"]] = float(o_weight)
+    weights = label_weights(o_weight)
     report: dict[str, Any] = {"epochs_run": 0, "best_epoch": epochs, "dev_token_f1": None}
     best = BestEpoch(patience)
     for epoch in range(1, epochs + 1):
@@ -130,9 +129,7 @@ def train_context(
             rows = order[begin : begin + BATCH_WINDOWS]
             x, mask, y = _stack([features[i] for i in rows], [windows[i] for i in rows])
             logits = head(x, mask)
-            loss = torch.nn.functional.cross_entropy(
-                logits.reshape(-1, len(LABELS)), y.reshape(-1), weight=weights, ignore_index=IGNORE
-            )
+            loss = token_loss(logits, y, weights)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(head.parameters(), 1.0)
             optimizer.step()

@@ -26,6 +26,24 @@ from baselines.transformer.labels import IGNORE, LABEL2ID, LABELS, Window
 EpochCallback = Callable[[int, float], None]
 
 
+def label_weights(o_weight: float, device: str = "cpu") -> Any:
+    """Loss weight per label: ``o_weight`` for ``O`` (below 1 where most tokens are unlabelled), 1 for the rest."""
+    import torch
+
+    weights = torch.ones(len(LABELS), device=device)
+    weights[LABEL2ID["O"]] = float(o_weight)
+    return weights
+
+
+def token_loss(logits: Any, labels: Any, weights: Any) -> Any:
+    """Weighted cross-entropy over the tokens of ``logits`` (``[..., labels]``); ``IGNORE`` tokens skipped."""
+    import torch
+
+    return torch.nn.functional.cross_entropy(
+        logits.reshape(-1, logits.shape[-1]), labels.reshape(-1), weight=weights, ignore_index=IGNORE
+    )
+
+
 def seed_everything(seed: int) -> None:
     """Seed ``random``, ``numpy`` and ``torch``; ask torch for deterministic algorithms."""
     import numpy as np
@@ -148,8 +166,7 @@ def fine_tune(
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=lr, weight_decay=0.01)
     steps = epochs * ((len(windows) + batch_size - 1) // batch_size)
     schedule = get_linear_schedule_with_warmup(optimizer, max(1, steps // 10), max(1, steps))
-    weights = torch.ones(len(LABELS), device=device)
-    weights[LABEL2ID["O"]] = float(o_weight)
+    weights = label_weights(o_weight, device)
     report: dict[str, Any] = {"epochs_run": 0, "best_epoch": epochs, "dev_token_f1": None}
     best = BestEpoch(patience)
     for epoch in range(1, epochs + 1):
@@ -157,9 +174,7 @@ def fine_tune(
         total, count = 0.0, 0
         for ids, mask, labels in _batches(windows, batch_size, generator, pad_id):
             logits = model(input_ids=ids.to(device), attention_mask=mask.to(device)).logits
-            loss = torch.nn.functional.cross_entropy(
-                logits.flatten(0, 1), labels.to(device).flatten(), weight=weights, ignore_index=IGNORE
-            )
+            loss = token_loss(logits, labels.to(device), weights)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
@@ -248,8 +263,7 @@ def train_head(
     dev_xy = _labelled(*dev) if dev is not None and dev[1] else None
     head.to("cpu").train()
     optimizer = torch.optim.AdamW(head.parameters(), lr=lr, weight_decay=0.01)
-    weights = torch.ones(len(LABELS))
-    weights[LABEL2ID["O"]] = float(o_weight)
+    weights = label_weights(o_weight)
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # a [256 x hidden] matmul gains nothing from threads, and loses on a busy machine
     report: dict[str, Any] = {"epochs_run": 0, "best_epoch": epochs, "dev_token_f1": None}
@@ -284,7 +298,7 @@ def _head_epoch(
     for begin in range(0, len(order), batch_tokens):
         index = order[begin : begin + batch_tokens]
         inputs = torch.nn.functional.dropout(x[index], p=dropout, training=True)
-        loss = torch.nn.functional.cross_entropy(head(inputs), y[index], weight=weights)
+        loss = token_loss(head(inputs), y[index], weights)
         loss.backward()
         optimizer.step()
         optimizer.zero_grad()

@@ -118,28 +118,43 @@ class FoldTrainer:
             else:
                 train, _, dev = self._keys(None)
                 head = build_head(self.base.config.hidden_size, o.hidden, o.seed)
-                task = bar.add_task("training the base head", total=o.epochs)
                 report = self._timed(
-                    train_context, head, *self._data(train), epochs=o.epochs, lr=o.lr, seed=o.seed,
-                    dev=self._data(dev) if dev else None, patience=o.patience, o_weight=o.o_weight,
-                    on_epoch=lambda epoch, loss: bar.update(task, completed=epoch),
+                    bar, "training the base head", train_context, head, *self._data(train), epochs=o.epochs,
+                    lr=o.lr, seed=o.seed, dev=self._data(dev) if dev else None, patience=o.patience,
+                    o_weight=o.o_weight,
                 )  # fmt: skip
-                bar.remove_task(task)
                 self._put(self.base_key, head.state_dict(), report)
                 self._base = (head.state_dict(), {**report, "cache": "miss" if o.store else "off"})
         return self._base
 
     @staticmethod
     def _timed(
-        train: Callable[..., dict[str, Any]], model: Any, per_window: Sequence[Any], *args: Any, **kwargs: Any
+        bar: Any,
+        label: str,
+        train: Callable[..., dict[str, Any]],
+        model: Any,
+        per_window: Sequence[Any],
+        *args: Any,
+        **kwargs: Any,
     ) -> dict[str, Any]:
         """``train(model, per_window, *args, **kwargs)``'s report, with the number of training
-        windows (``per_window`` holds one item per window: windows, or their features) and seconds."""
+        windows (``per_window`` holds one item per window: windows, or their features) and seconds;
+        a ``label`` task of ``bar`` follows the epochs (``kwargs["epochs"]``) while it trains."""
         import time
 
+        task = bar.add_task(label, total=kwargs["epochs"])
         started = time.perf_counter()
-        report = train(model, per_window, *args, **kwargs)
+        try:
+            report = train(
+                model, per_window, *args, on_epoch=lambda epoch, _loss: bar.update(task, completed=epoch), **kwargs
+            )
+        finally:
+            bar.remove_task(task)
         return {**report, "train_windows": len(per_window), "seconds": round(time.perf_counter() - started, 1)}
+
+    @staticmethod
+    def _label(held_out: str | None) -> str:
+        return f"training without {held_out or '(none: outside lodo)'}"
 
     def _fit_context(self, head: Any, held_out: str | None, bar: Any) -> dict[str, Any]:
         """Train a fold's ``bigru`` head: ``warm_epochs`` from the base head, or from scratch."""
@@ -150,21 +165,15 @@ class FoldTrainer:
         if self.owner.warm(self.train, self.lodo) and lodo:
             state, base_report = self._base_head(bar)
             head.load_state_dict(state)
-            task = bar.add_task(f"training without {held_out or '(none: outside lodo)'}", total=o.warm_epochs)
             report = self._timed(
-                train_context, head, *self._data(train + lodo), epochs=o.warm_epochs, lr=o.lr * WARM_LR_FACTOR,
-                seed=o.seed, o_weight=o.o_weight, on_epoch=lambda epoch, loss: bar.update(task, completed=epoch),
+                bar, self._label(held_out), train_context, head, *self._data(train + lodo), epochs=o.warm_epochs,
+                lr=o.lr * WARM_LR_FACTOR, seed=o.seed, o_weight=o.o_weight,
             )  # fmt: skip
-            bar.remove_task(task)
             return {**report, "base": base_report}
-        task = bar.add_task(f"training without {held_out or '(none: outside lodo)'}", total=o.epochs)
-        report = self._timed(
-            train_context, head, *self._data(train + lodo), epochs=o.epochs, lr=o.lr, seed=o.seed,
-            dev=self._data(dev) if dev else None, patience=o.patience, o_weight=o.o_weight,
-            on_epoch=lambda epoch, loss: bar.update(task, completed=epoch),
+        return self._timed(
+            bar, self._label(held_out), train_context, head, *self._data(train + lodo), epochs=o.epochs, lr=o.lr,
+            seed=o.seed, dev=self._data(dev) if dev else None, patience=o.patience, o_weight=o.o_weight,
         )  # fmt: skip
-        bar.remove_task(task)
-        return report
 
     def _fit(self, model: Any, held_out: str | None, bar: Any) -> dict[str, Any]:
         """Train a fold's ``linear`` head (``head`` mode) or whole model (``full`` mode)."""
@@ -172,24 +181,19 @@ class FoldTrainer:
 
         o = self.owner
         train, lodo, dev = self._keys(held_out)
-        task = bar.add_task(f"training without {held_out or '(none: outside lodo)'}", total=o.epochs)
-        progress = lambda epoch, loss: bar.update(task, completed=epoch)  # noqa: E731
         if o.mode == "head":
-            report = self._timed(
-                train_head, model, *self._data(train + lodo), epochs=o.epochs, lr=o.lr, seed=o.seed,
-                dev=self._data(dev) if dev else None, batch_tokens=o.batch_tokens, patience=o.patience,
-                o_weight=o.o_weight, on_epoch=progress,
+            return self._timed(
+                bar, self._label(held_out), train_head, model, *self._data(train + lodo), epochs=o.epochs,
+                lr=o.lr, seed=o.seed, dev=self._data(dev) if dev else None, batch_tokens=o.batch_tokens,
+                patience=o.patience, o_weight=o.o_weight,
             )  # fmt: skip
-        else:
-            windows = self._doc_windows()
-            report = self._timed(
-                fine_tune, model, [w for k in train + lodo for w in windows[k]], epochs=o.epochs, lr=o.lr,
-                batch_size=o.batch_size, seed=o.seed, device=self.device, pad_id=self.tokenizer.pad_token_id or 0,
-                dev=[w for k in dev for w in windows[k]] or None, patience=o.patience, o_weight=o.o_weight,
-                on_epoch=progress,
-            )  # fmt: skip
-        bar.remove_task(task)
-        return report
+        windows = self._doc_windows()
+        return self._timed(
+            bar, self._label(held_out), fine_tune, model, [w for k in train + lodo for w in windows[k]],
+            epochs=o.epochs, lr=o.lr, batch_size=o.batch_size, seed=o.seed, device=self.device,
+            pad_id=self.tokenizer.pad_token_id or 0, dev=[w for k in dev for w in windows[k]] or None,
+            patience=o.patience, o_weight=o.o_weight,
+        )  # fmt: skip
 
     def _documents(self) -> dict[str, Document]:
         return {
