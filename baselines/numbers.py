@@ -58,7 +58,24 @@ def _is_unit_bearing(text: str, start: int, end: int) -> bool:
     following = [w.lower().rstrip(".") for w in _NEXT_WORDS.findall(after)[:4]]
     content = [w for w in following if w not in ("of", "the", "other", "more", "suspected", "armed", "alleged")]
     return any(word in NON_PERSON_NOUNS for word in content[:2])
-    return False
+
+
+# "Salvador Bonilla, 38, and ...": a bare number between commas after a name is an age.
+_AGE_BEFORE = re.compile(r"\b[A-Z][\w'’-]*,\s*$")
+_AGE_AFTER = re.compile(r"^\s*(?:[,.;)]|and\b)")
+# "2. The following ..." at the start of a line: an item label, not a number of people.
+_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
+_LABEL_AFTER = re.compile(r"^[.)]\s")
+
+
+def _is_age_or_label(text: str, start: int, end: int, surface: str) -> bool:
+    """Whether a bare number is a person's age ("Bonilla, 38,") or a list label ("2. The ...")."""
+    if not surface.isdigit():
+        return False
+    before, after = text[max(0, start - 40) : start], text[end : end + 10]
+    if int(surface) <= 120 and _AGE_BEFORE.search(before) and _AGE_AFTER.match(after):
+        return True
+    return bool(_LABEL_BEFORE.search(text[max(0, start - 40) : start]) and _LABEL_AFTER.match(after))
 
 
 def _is_year(surface: str) -> bool:
@@ -72,7 +89,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[tupl
     for match in NUMBER.finditer(text, start, end):
         s, e = match.span()
         surface = match.group()
-        if _is_year(surface) or _is_unit_bearing(text, s, e):
+        if _is_year(surface) or _is_unit_bearing(text, s, e) or _is_age_or_label(text, s, e, surface):
             continue
         if surface.lower() == "one" and not _PERSON_AFTER.match(text[e : e + 40]):
             continue

@@ -34,9 +34,12 @@ _TRANSITIVE = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing)|injur(?:ed|ing)|free(?:d|ing)?|releas(?:e|ed|ing)(?: of)?|"
     r"recaptur\w*|re-?arrest\w*|arrest(?:ed|ing)|captur(?:ed|ing)|deaths?(?: of)?|death toll|toll(?: of)?|"
     r"home to|hous(?:ing|es|ed)|holds|holding|escape of|manhunt (?:is )?(?:still )?(?:under ?way )?for|"
-    r"hunt(?:ing)? for|search(?:ing)? for|massacred|executed|slew|left|leaves|leaving)\W*$",
+    r"hunt(?:ing)? for|search(?:ing)? for|massacred|executed|slew|left|leaves|leaving|"
+    r"murder(?:ed|ing)?(?: of)?|assassinat(?:ed|ing|ion)(?: of)?|killings? of|massacre of)"
+    r"(?:\s+(?:the|all|all the|another|a further|an additional|its|their))?\W*$",
     re.I,
 )
+_CASUALTY_ADJECTIVE = re.compile(r"\s+(?:dead|wounded|injured)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:who|that|which)\s+(?:\w+\s+){0,2}$", re.I)
 _WORD = re.compile(r"[\w'’-]+")
 _STOP_NP = re.compile(
@@ -123,6 +126,17 @@ def victims_of(phrase: str) -> str | None:
     return None if not unique else unique[0] if len(unique) == 1 else "mixed"
 
 
+def _modifies_victim(text: str, end: int, stop: int) -> bool:
+    """Whether the one or two words after ``end`` name people ("unidentified subversives")."""
+    words: list[str] = []
+    for match in re.finditer(r"[\w'’-]+|[^\w\s]", text[end:stop]):
+        token = match.group()
+        if not re.match(r"[\w'’-]", token) or _STOP_NP.match(token) or len(words) == 2:
+            break
+        words.append(token)
+    return bool(words) and victims_of(" ".join(words)) is not None
+
+
 def noun_phrase(text: str, end: int, stop: int) -> tuple[str, int]:
     """The words after a number up to a verb, clause break or another number: (phrase, end)."""
     last = end
@@ -131,7 +145,11 @@ def noun_phrase(text: str, end: int, stop: int) -> tuple[str, int]:
         lowered = token.lower()
         if not re.match(r"[\w'’-]", token) or _STOP_NP.match(token) or re.fullmatch(r"\d[\d,]*", token):
             break
-        if lowered.endswith(("ed", "ing")) and lowered not in _NP_PARTICIPLES:
+        if (
+            lowered.endswith(("ed", "ing"))
+            and lowered not in _NP_PARTICIPLES
+            and not _modifies_victim(text, here + len(token), stop)
+        ):
             break
         if lowered == "and" and _COORDINATED_NUMBER.match(text, here + 3, stop):
             break
@@ -159,6 +177,8 @@ def categorize(text: str, sent_start: int, sent_end: int, start: int, end: int) 
     if not _is_people(phrase):
         return None
     victims = victims_of(phrase)
+    if not phrase.strip() and (adjective := _CASUALTY_ADJECTIVE.match(text, end, sent_end)):
+        victims = victims_of(noun_phrase(text, adjective.end(), sent_end)[0])  # "30 dead civilians"
     after = text[np_end : min(sent_end, np_end + 40)]
     if victims == "attackers" and re.match(r"\s*(?:\w+\s+)?(?:" + ATTACKER_VERBS.pattern + ")", after, re.I):
         return "attackers", victims
