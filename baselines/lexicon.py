@@ -685,7 +685,7 @@ PRISONER_WORDS = re.compile(
     re.I,
 )
 ATTACK_TRIGGERS = re.compile(
-    r"\b(?:attack(?:s|ed|ing)?|assaults?|assaulted|raid(?:s|ed)?|bombings?|car bombs?|suicide (?:bomb(?:er|ing)?s?|attacks?)|explosions?|blasts?|air ?strikes?|strikes|ambush(?:ed|es)?|massacres?d?|shootings?|shelling|storm(?:ed|ing)|offensives?|gun ?battles?|gunfights?|clash(?:ed|es)?|broke into|opened fire|killing|killed|hit|"
+    r"\b(?:attack(?:s|ed|ing)?|assaults?|assaulted|raid(?:s|ed)?|bombings?|car bombs?|suicide (?:bomb(?:er|ing)?s?|attacks?)|explosions?|blasts?|air ?strikes?|strikes|ambush(?:ed|es)?|massacres?d?|shootings?|shelling|storm(?:ed|ing)|gun ?battles?|gunfights?|clash(?:ed|es)?|broke into|opened fire|killing|killed|hit|"
     r"kidnap(?:p?ed|p?ings?|s)?|abduct(?:ed|ions?)|murder(?:s|ed)?|assassinat(?:ed|ions?)|bomb(?:s|ed)?|"
     r"dynamited?|exploded|detonated|explosives?|set fire|arson|burned|machinegunned|shot(?: dead)?|"
     r"mortar(?:ed)?|sabotage[d]?)\b",
@@ -693,7 +693,7 @@ ATTACK_TRIGGERS = re.compile(
 )
 # Wars and campaigns as wholes, and habitual violence, are not events.
 GENERIC_VIOLENCE = re.compile(
-    r"\b(?:war(?! monitor)|campaign|insurgency|in recent (?:months|years|weeks)|frequently|regularly|regular|routinely|often|increasingly|usually|tactic|common|wave of)\b",
+    r"\b(?:war(?! monitor)|campaign|insurgency|offensives?|in recent (?:months|years|weeks)|frequently|regularly|regular|routinely|often|increasingly|usually|tactic|common|wave of)\b",
     re.I,
 )
 _MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"

@@ -98,3 +98,10 @@ def test_a_dateline_places_nothing_but_the_story_does() -> None:
     story = text.replace("USULUTAN.", "SAN SALVADOR.")
     found, _ = assemble(story, [*spans[:2], Mention(story.rindex("SAN SALVADOR"), len(story) - 1, "LOCATION")])
     assert [e["locations"] for e in found] == [["SAN SALVADOR"]]
+
+
+def test_an_offensive_as_a_whole_is_no_event() -> None:
+    # guidelines 2.1: wars, campaigns and offensives as wholes are not events
+    assert events("The guerrilla offensive that began on 11 November has left 2,000 dead, the army said.") == []
+    found = events("Guerrillas attacked a police post in Usulutan, killing 4 policemen.")
+    assert [c["value"] for e in found for c in e["counts"]] == ["4"]
