@@ -92,6 +92,25 @@ def test_accusation_and_denial() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So far, no group has claimed responsibility for the bombing in Lima.",
+        "Neither the guerrillas nor any other organization have claimed responsibility for the attack.",
+        "None of the armed groups has claimed responsibility for the attack in Lima.",
+        "The rebels have not claimed responsibility for the bombing in Lima.",
+        'He said: "If this terrorist group were operating here, it should have claimed responsibility."',
+    ],
+)
+def test_a_denied_or_supposed_claim_is_no_claim(text: str) -> None:
+    assert all_claims(predict(text)) == []
+
+
+def test_a_claim_after_a_clause_with_a_negation_still_counts() -> None:
+    text = "No one was hurt, but the Taliban claimed responsibility for the bombing in Kabul."
+    assert [c["actor"] for c in all_claims(predict(text))] == ["Taliban"]
+
+
 def test_intended_numbers_dates_times_and_distances_are_not_counts() -> None:
     text = "On May 8, 2011 at 10 pm, about 12 miles from the jail, militants wanted to free up to 200 inmates."
     assert [text[s:e] for s, e in find_numbers(text)] == ["up to 200"]
@@ -153,6 +172,19 @@ def test_tagger_types_people_groups_and_places() -> None:
     text = "Mr. John Smith, a spokesman for the Interior Ministry, said the attack in Mosul was over."
     found = {(text[m.start : m.end], m.type) for m in tag(text)}
     assert {("Mr. John Smith", "PERSON"), ("the Interior Ministry", "GROUP"), ("Mosul", "LOCATION")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Zarate Wilka group has claimed responsibility for the murder in Lima.", "Zarate Wilka group"),
+        # re-cased wire copy: the words of the name that are common English words lose their capitals
+        ("THE MORAZANIST PATRIOTIC FRONT CLAIMED RESPONSIBILITY FOR THE BOMBING.", "MORAZANIST PATRIOTIC FRONT"),
+    ],
+)
+def test_a_name_with_a_lower_case_organisation_head_is_one_group(text: str, name: str) -> None:
+    [claim] = all_claims(predict(text))
+    assert claim["actor"] == name and claim["kind"] == "responsibility"
 
 
 def test_no_seed_article_names_are_wired_into_the_baselines() -> None:

@@ -144,10 +144,22 @@ def _armed_before(ctx: Context, sent: Sentence, start: int) -> Entity | None:
     return armed[-1] if armed else None
 
 
+# A claim denied or only supposed before its cue: "no group has", "neither X nor Y have", "none
+# of them has", "X has not yet", "it should have".
+_NOT_CLAIMED = re.compile(
+    r"\b(?:no|neither|nor|none|nobody|never|not yet|yet to|(?:has|have|had|did|does|do)(?:n['’]t| not)|"
+    r"should|would|could|might|may|must)\b",
+    re.I,
+)
+
+
 def find_claims(ctx: Context, sent: Sentence, cues: list[Cue]) -> list[ClaimFound]:
     """Responsibility claims, accusations and denials stated in one sentence."""
     text, found = ctx.text, []
     for match in RESPONSIBILITY_CUE.finditer(text, sent.start, sent.end):
+        clause = re.split(r"[,;:]", text[max(sent.start, match.start() - 80) : match.start()])[-1]
+        if _NOT_CLAIMED.search(clause):
+            continue  # "no group has claimed responsibility", "it should have claimed it"
         actor = _subject_before(ctx, sent, match.start(), ("GROUP",)) or _armed_before(ctx, sent, match.start())
         if actor is None and re.match(r"\s+by\b", text[match.end() : match.end() + 5]):
             actor = _subject_after(ctx, match.end(), min(sent.end, match.end() + 40), 3)

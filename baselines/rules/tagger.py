@@ -148,6 +148,22 @@ def _classify(text: str, start: int, end: int, tokens: list[str], sent: Sentence
     return None
 
 
+# A name run followed by a lower-case organisation head ("the Zarate Wilka group"; re-cased wire
+# copy: "the Cinchonero popular liberation movement"): the run and the head are one GROUP name.
+_ORG_TAIL = re.compile(
+    r"(?:\s+[a-z][a-z-]+){0,3}?\s+(?:group|movement|front|army|party|command|commandos?|brigades?|"
+    r"organi[sz]ation|alliance|cartel)\b"
+)
+
+
+def _org_tail(text: str, end: int, sent: Sentence) -> int | None:
+    """End of a lower-case organisation head right after a name run, or ``None``."""
+    match = _ORG_TAIL.match(text, end, sent.end)
+    if match is None or any(w in _STOP_CAPS or w in _CONNECTORS for w in match.group().split()[:-1]):
+        return None
+    return match.end()
+
+
 def _with_article(text: str, start: int) -> int:
     match = _ARTICLE.search(text[max(0, start - 4) : start])
     return start - len(match.group()) if match else start
@@ -179,6 +195,8 @@ def _sentence_candidates(
             possessive = text[start:end].endswith(("’s", "'s"))
             name_end = end - 2 if possessive else end
             run_type = _classify(text, start, name_end, tokens, sent, possessive)
+            if run_type in (None, "GROUP") and not possessive and (org_end := _org_tail(text, end, sent)):
+                run_type, name_end = "GROUP", org_end
             if run_type and lookup(text[start:name_end]) is None:
                 first = start if run_type == "PERSON" else _with_article(text, start)
                 runs.append(Mention(first, name_end, run_type))
