@@ -34,6 +34,16 @@ def decide(text: str, number: str) -> tuple[str, str | None] | None:
         # civilian nouns by occupation or role
         ("Four pedestrians were killed in the blast.", "Four", ("killed", "civilians")),
         ("Five individuals were injured when the bomb exploded.", "Five", ("wounded", "civilians")),
+        (
+            "A car bomb exploded at the ministry, killing one person and injuring five others.",
+            "one",
+            ("killed", "civilians"),
+        ),
+        ("One adult and four minors were killed when the helicopter fired.", "four", ("killed", "civilians")),
+        ("The rebels maimed two people who refused to stop working.", "two", ("wounded", "civilians")),
+        ("His driver and two of his bodyguards were killed in the attack.", "two", ("killed", "security")),
+        # the number of assailants: "attacks by about 150 guerrillas"
+        ("35 people died in attacks by about 150 guerrillas on four towns.", "about 150", ("attackers", "attackers")),
     ],
 )
 def test_category_and_victims(text: str, number: str, expected: tuple[str, str | None]) -> None:

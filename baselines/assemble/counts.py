@@ -40,6 +40,10 @@ _TRANSITIVE = re.compile(
     re.I,
 )
 _CASUALTY_ADJECTIVE = re.compile(r"\s+(?:dead|wounded|injured)\b", re.I)
+_DONE_BY = re.compile(
+    r"\b(?:attack(?:s|ed)?|raid(?:s|ed)?|assault(?:s|ed)?|ambush(?:es|ed)?|stormed|carried out|perpetrated)\s+by\s+$",
+    re.I,
+)
 _RELATIVE = re.compile(r"\b(?:who|that|which)\s+(?:\w+\s+){0,2}$", re.I)
 _WORD = re.compile(r"[\w'’-]+")
 _STOP_NP = re.compile(
@@ -182,6 +186,8 @@ def categorize(text: str, sent_start: int, sent_end: int, start: int, end: int) 
     after = text[np_end : min(sent_end, np_end + 40)]
     if victims == "attackers" and re.match(r"\s*(?:\w+\s+)?(?:" + ATTACKER_VERBS.pattern + ")", after, re.I):
         return "attackers", victims
+    if _DONE_BY.search(text[max(sent_start, start - 40) : start]):
+        return "attackers", victims  # "attacks by about 150 guerrillas"
     before_all = [c for c in _cues(text, sent_start, start)]
     after_all = [c for c in _cues(text, np_end, sent_end)]
     direct = [c for c in after_all if not _RELATIVE.search(text[np_end : c[0]])]
