@@ -75,7 +75,7 @@ def _is_age_or_label(text: str, start: int, end: int, surface: str) -> bool:
     before, after = text[max(0, start - 40) : start], text[end : end + 10]
     if int(surface) <= 120 and _AGE_BEFORE.search(before) and _AGE_AFTER.match(after):
         return True
-    return bool(_LABEL_BEFORE.search(text[max(0, start - 40) : start]) and _LABEL_AFTER.match(after))
+    return bool(_LABEL_BEFORE.search(before) and _LABEL_AFTER.match(after))
 
 
 def _is_year(surface: str) -> bool:

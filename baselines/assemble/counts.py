@@ -46,6 +46,9 @@ _DONE_BY = re.compile(
 )
 _RELATIVE = re.compile(r"\b(?:who|that|which)\s+(?:\w+\s+){0,2}$", re.I)
 _WORD = re.compile(r"[\w'’-]+")
+_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")  # a word or one punctuation mark
+_WORD_START = re.compile(r"[\w'’-]")
+_BARE_NUMBER = re.compile(r"\d[\d,]*")
 _STOP_NP = re.compile(
     r"^(?:who|that|which|were|was|are|is|had|have|has|been|be|will|would|managed|remain\w*|while|when|after|before|during|in|on|at|from|to|by|with)$"
 )
@@ -133,9 +136,9 @@ def victims_of(phrase: str) -> str | None:
 def _modifies_victim(text: str, end: int, stop: int) -> bool:
     """Whether the one or two words after ``end`` name people ("unidentified subversives")."""
     words: list[str] = []
-    for match in re.finditer(r"[\w'’-]+|[^\w\s]", text[end:stop]):
+    for match in _TOKEN.finditer(text, end, stop):
         token = match.group()
-        if not re.match(r"[\w'’-]", token) or _STOP_NP.match(token) or len(words) == 2:
+        if not _WORD_START.match(token) or _STOP_NP.match(token) or len(words) == 2:
             break
         words.append(token)
     return bool(words) and victims_of(" ".join(words)) is not None
@@ -144,10 +147,10 @@ def _modifies_victim(text: str, end: int, stop: int) -> bool:
 def noun_phrase(text: str, end: int, stop: int) -> tuple[str, int]:
     """The words after a number up to a verb, clause break or another number: (phrase, end)."""
     last = end
-    for match in re.finditer(r"[\w'’-]+|[^\w\s]", text[end:stop]):
-        token, here = match.group(), end + match.start()
+    for match in _TOKEN.finditer(text, end, stop):
+        token, here = match.group(), match.start()
         lowered = token.lower()
-        if not re.match(r"[\w'’-]", token) or _STOP_NP.match(token) or re.fullmatch(r"\d[\d,]*", token):
+        if not _WORD_START.match(token) or _STOP_NP.match(token) or _BARE_NUMBER.fullmatch(token):
             break
         if (
             lowered.endswith(("ed", "ing"))
@@ -159,7 +162,7 @@ def noun_phrase(text: str, end: int, stop: int) -> tuple[str, int]:
             break
         if _cue_pattern().match(text, here) or ATTACKER_VERBS.match(text, here) or _REPORTING.match(text, here):
             break
-        last = end + match.end()
+        last = match.end()
         if _nwords(text[end:last]) >= 8:
             break
     return text[end:last], last
