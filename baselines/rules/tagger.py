@@ -17,7 +17,7 @@ as runs do); counts stay the number finder's (a proposer's COUNT spans are ignor
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from baselines.gazetteer import DEMONYMS
 from baselines.gazetteer_match import find_names, lookup
@@ -217,9 +217,26 @@ def _propagate(text: str, sents: list[Sentence], typed: list[Mention]) -> list[M
     out = []
     for name, kind in sorted(known.items(), key=lambda kv: -len(kv[0])):
         for sent in sents:
-            for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text[sent.start : sent.end]):
-                out.append(Mention(sent.start + match.start(), sent.start + match.end(), kind))
+            out += [Mention(start, start + len(name), kind) for start in _occurrences(text, name, sent)]
     return out
+
+
+def _occurrences(text: str, name: str, sent: Sentence) -> Iterator[int]:
+    r"""Starts of ``name`` in ``sent`` with no word character or hyphen either side, left to right,
+    non-overlapping: ``(?<![\w-])name(?![\w-])`` within the sentence, without compiling a pattern
+    per name (``\w`` is ``str.isalnum`` or the underscore)."""
+
+    def joins(char: str) -> bool:
+        return char.isalnum() or char in "_-"
+
+    at = text.find(name, sent.start, sent.end)
+    while at >= 0:
+        end = at + len(name)
+        if (at == sent.start or not joins(text[at - 1])) and (end == sent.end or not joins(text[end])):
+            yield at
+            at = text.find(name, end, sent.end)
+        else:
+            at = text.find(name, at + 1, sent.end)
 
 
 def _proposed(text: str, proposed: list[Mention]) -> list[Mention]:
