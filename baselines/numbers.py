@@ -68,14 +68,50 @@ _LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 _LABEL_AFTER = re.compile(r"^[.)]\s")
 
 
-def _is_age_or_label(text: str, start: int, end: int, surface: str) -> bool:
-    """Whether a bare number is a person's age ("Bonilla, 38,") or a list label ("2. The ...")."""
+# "Decree 207", "Article 2", "No. 6", "Zone 18", "Flight 141", "km 11": a number that names a
+# thing rather than counting people.
+_IDENTIFIER_BEFORE = re.compile(
+    r"\b(?:no\.?|nos\.|numbers?|articles?|decrees?|laws?|clauses?|paragraphs?|points?|chapters?|pages?|"
+    r"sections?|items?|zones?|routes?|highways?|km|kilometers?|kilometres?|channels?|flights?|"
+    r"calles?|carreras?|cases?|detachments?|battalions?|brigades?|regiments?|divisions?)\s*$",
+    re.I,
+)
+
+
+# "at 0215 today", "until 2200 on Wednesday", "from 2100 to 0500": a 24-hour clock time.
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_CLOCK_BEFORE = re.compile(r"\b(?:at|until|till|before|after|since|from|to|between|of|by|prior to)\s+$", re.I)
+_CLOCK_AFTER = re.compile(
+    r"\s*(?:hours?\b|hrs?\b|gmt\b|local time\b|\(|today\b|tonight\b|yesterday\b|this (?:morning|afternoon|evening)\b|"
+    r"on\b|[,.;]|(?:and|to)\s+(?P<partner>(?:[01]\d|2[0-3])[0-5]\d)\b)",
+    re.I,
+)
+
+
+def _is_clock_time(text: str, start: int, end: int, surface: str) -> bool:
+    """Whether a bare four-digit number is a time of day: led by a zero ("0230"), or after a
+    time preposition and before a time word, punctuation or a date ("at 1615, the ...")."""
+    if not _CLOCK.fullmatch(surface) or _PERSON_AFTER.match(text, end):
+        return False
+    if surface[0] == "0":
+        return True
+    after = _CLOCK_AFTER.match(text, end)
+    if after is None or not _CLOCK_BEFORE.search(text[max(0, start - 12) : start]):
+        return False
+    return after.group("partner") is None or not _PERSON_AFTER.match(text, after.end())  # "1000 and 1500 prisoners"
+
+
+def _is_bare_non_count(text: str, start: int, end: int, surface: str) -> bool:
+    """Whether a bare number is a person's age ("Bonilla, 38,"), a list label ("2. The ..."), an
+    identifier ("Decree 207", "No. 6") or a clock time ("at 0215 today")."""
     if not surface.isdigit():
         return False
     before, after = text[max(0, start - 40) : start], text[end : end + 10]
     if int(surface) <= 120 and _AGE_BEFORE.search(before) and _AGE_AFTER.match(after):
         return True
-    return bool(_LABEL_BEFORE.search(before) and _LABEL_AFTER.match(after))
+    if _LABEL_BEFORE.search(before) and _LABEL_AFTER.match(after):
+        return True
+    return bool(_IDENTIFIER_BEFORE.search(before)) or _is_clock_time(text, start, end, surface)
 
 
 def _is_year(surface: str) -> bool:
@@ -89,7 +125,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[tupl
     for match in NUMBER.finditer(text, start, end):
         s, e = match.span()
         surface = match.group()
-        if _is_year(surface) or _is_unit_bearing(text, s, e) or _is_age_or_label(text, s, e, surface):
+        if _is_year(surface) or _is_unit_bearing(text, s, e) or _is_bare_non_count(text, s, e, surface):
             continue
         if surface.lower() == "one" and not _PERSON_AFTER.match(text[e : e + 40]):
             continue

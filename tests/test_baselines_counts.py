@@ -73,3 +73,42 @@ def test_a_list_label_is_no_count() -> None:
     assert numbers(text) == ["40"]
     # at the end of a sentence in the middle of a line, a number stays a count
     assert numbers("The death toll rose to 10. Police blamed rebels.") == ["10"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Decree 207 was annulled and Article 2 of the constitution cited.",
+        "Troops of Military Detachment No. 6 clashed near the bridge.",
+        "They were taken to a Zone 18 penitentiary on Flight 141.",
+        "Guards were ambushed at km 11 on the northern road, near Channel 7.",
+    ],
+)
+def test_an_identifier_is_no_count(text: str) -> None:
+    assert numbers(text) == []
+
+
+def test_a_number_after_an_identifier_word_with_people_stays_a_count() -> None:
+    # the identifier noun must stand right before the number
+    assert numbers("The decree freed 207 prisoners.") == ["207"]
+    assert numbers("Under the law, 18 guards were dismissed.") == ["18"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack began at 0120 today and lasted for four hours.",
+        "At 1615, rebel fire downed a plane near the base.",
+        "Gunmen stayed until 2200 on Wednesday, witnesses said.",
+        "A curfew runs from 2100 to 0500 in the province.",
+        "The raid took place shortly after 2100 local time.",
+    ],
+)
+def test_a_clock_time_is_no_count(text: str) -> None:
+    assert numbers(text) == []
+
+
+def test_a_four_digit_number_of_people_stays_a_count() -> None:
+    assert numbers("Police said at 1500 inmates escaped.") == ["1500"]  # followed by people
+    assert numbers("The army deployed 2300 troops.") == ["2300"]  # no time preposition
+    assert numbers("Between 1000 and 1500 prisoners fled.") == ["1000", "1500"]
