@@ -54,6 +54,18 @@ def dateline_end(text: str) -> int:
     return match.end()
 
 
+def dateline_date(text: str) -> str | None:
+    """The filing date of a wire dateline ("18 FEB 90", "Jan. 3, 2011"), else ``None``.
+
+    >>> dateline_date("SAN SALVADOR, 18 FEB 90 (DPA) -- [TEXT] GUERRILLAS ATTACKED")
+    '18 FEB 90'
+    """
+    match = _DATELINE.search(text, 0, 400)
+    if match is None or not (match.group("place").isupper() or match.group("date")):
+        return None
+    return match.group("date")
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence span; ``title`` marks headline-style lines (title case, no full stop)."""

@@ -130,6 +130,27 @@ def test_a_dated_background_incident_is_its_own_event() -> None:
     assert [[c["value"] for c in e["counts"]] for e in events] == [["50"], ["more than 500"]]
 
 
+def test_wire_copy_dates_split_background_incidents_but_not_the_story_itself() -> None:
+    # re-cased wire copy: "on 7 november" is found whatever its case; a date in the month the
+    # report was filed (or the month before) is the story's own time, an older one a background
+    text = (
+        "LIMA, 9 NOV 89 (EFE) -- [TEXT] TERRORISTS BOMBED A BANK IN HUANTA, INJURING FOUR PEOPLE.\n\n"
+        "   ON 7 NOVEMBER, THE TERRORISTS HAD ALSO BOMBED THE HUANTA BANK, KILLING TWO GUARDS.\n\n"
+        "   IN AUGUST 1988 THE SAME GROUP BOMBED A POWER PLANT IN PUNO, KILLING SIX WORKERS."
+    )
+    events = predict(text)["events"]
+    assert [[c["value"] for c in e["counts"]] for e in events] == [["FOUR", "TWO"], ["SIX"]]
+
+
+def test_story_date_reads_wire_and_web_datelines() -> None:
+    from baselines.assemble.events import story_date
+    from baselines.text import dateline_date
+
+    assert story_date(dateline_date("LIMA, 9 NOV 89 (EFE) -- [TEXT] ...")) == (1989, 11)
+    assert story_date(dateline_date("Baghdad, Jan. 3, 2011 (AFP) - Gunmen ...")) == (2011, 1)
+    assert story_date(dateline_date("Gunmen stormed a jail on Monday.")) is None
+
+
 def test_boilerplate_is_ignored() -> None:
     text = "Gunmen killed 5 soldiers in Mali.\n\nAlso Read  Storm kills 3 people in Spain\n\nShare this article"
     record = predict(text)

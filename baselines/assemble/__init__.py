@@ -24,10 +24,11 @@ from baselines.assemble.events import (
     is_generic,
     sentence_date,
     sentence_type,
+    story_date,
 )
 from baselines.numbers import count_text
 from baselines.spans import Mention
-from baselines.text import Sentence, dateline_end, sentences
+from baselines.text import Sentence, dateline_date, dateline_end, sentences
 
 __all__ = ["assemble"]
 
@@ -105,7 +106,7 @@ def assemble(
     numbers = sorted(m for m in mentions if m.type == "COUNT")
     ctx = Context(text, named, cluster(text, named))
     open_blocks(ctx, sents)
-    segmenter = Segmenter()
+    segmenter = Segmenter(story=story_date(dateline_date(text)))
     used: list[Mention] = []
     for sent in sents:
         cues = reporting_cues(ctx, sent)

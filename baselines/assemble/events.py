@@ -112,6 +112,32 @@ def sentence_date(sentence: str) -> Date | None:
     return None
 
 
+def story_date(filed: str | None) -> Date | None:
+    """(year, month) of a dateline's filing date ("18 FEB 90", "Jan. 3, 2011"), else ``None``.
+
+    >>> story_date("18 FEB 90"), story_date("Jan. 3, 2011"), story_date(None)
+    ((1990, 2), (2011, 1), None)
+    """
+    month = re.search(r"[A-Za-z]{3}", filed or "")
+    year = re.search(r"\b\d{4}$|(?<=\s)\d{2}$", filed or "")
+    if month is None or month.group().lower() not in _MONTHS:
+        return None
+    number = int(year.group()) if year else None
+    if number is not None and number < 100:
+        number += 1900 if number >= 50 else 2000
+    return number, _MONTHS.index(month.group().lower()) + 1
+
+
+def _on_story_timeline(date: Date, story: Date) -> bool:
+    """Whether a sentence's date falls in the month a report was filed or the month before
+    ("on 16 November" in a report filed on 2 December): the story's own incident, no background."""
+    year, month = date
+    if month is None or story[1] is None:
+        return False
+    previous = (story[0] - 1 if story[0] else None, 12) if story[1] == 1 else (story[0], story[1] - 1)
+    return any(month == m and (year is None or y is None or year == y) for y, m in (story, previous))
+
+
 def _dates_agree(a: Date | None, b: Date | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
@@ -134,6 +160,7 @@ class Segmenter:
     last_block: int | None = None
     last_event: Draft | None = None
     clock: int = 0
+    story: Date | None = None  # the dateline's filing date, when there is one
 
     def _pick(
         self, stype: str | None, date: Date | None, places: list[Entity], block: int, facilities: set[str]
@@ -196,6 +223,8 @@ class Segmenter:
         self, stype: str | None, date: Date | None, places: list[Entity], block: int, facilities: set[str]
     ) -> Draft | None:
         """The event a sentence belongs to (created when needed); ``None`` drops the sentence."""
+        if date is not None and self.story is not None and _on_story_timeline(date, self.story):
+            date = None  # the story's own time: no background event
         event = self._pick(stype, date, places, block, facilities)
         if event is None:
             if stype is None:
