@@ -53,7 +53,9 @@ def _pattern(aliases: list[str], flags: int) -> re.Pattern[str]:
         for i, word in enumerate(re.split(r"[\s-]+", alias)):
             node = node.setdefault(_SEPARATOR, {}) if i else node
             for char in word:
-                node = node.setdefault(char.lower() if flags & re.I else char, {})
+                # a character whose lower case is longer ("İ") keys as itself: re.I still folds it
+                key = char.lower() if flags & re.I and len(char.lower()) == 1 else char
+                node = node.setdefault(key, {})
         node[""] = {}  # an alias ends here
 
     def branch(node: dict[str, dict]) -> str:

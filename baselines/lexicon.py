@@ -714,14 +714,19 @@ GENERIC_VIOLENCE = re.compile(
     r"\b(?:war(?! monitor)|campaign|insurgency|offensives?|in recent (?:months|years|weeks)|frequently|regularly|regular|routinely|often|increasingly|usually|tactic|common|wave of)\b",
     re.I,
 )
-# Any case ("on 7 november" in re-cased wire copy), except "may" (the verb).
-_MONTH_NAMES = r"(?:May|(?i:January|February|March|April|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?))"
-# Dates that place an incident: "May 8, 2011", "October 2010" / "in January" / "in 2013".
-MONTH_YEAR = re.compile(r"\b(?P<month>" + _MONTH_NAMES + r")\s+(?:\d{1,2},?\s+)?(?P<year>(?:19|20)\d\d)\b")
+_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+# Any case ("7 november", "august 1988" in re-cased wire copy) but "may" (the verb), and only
+# next to a day or a year, so "during their last march" is no date.
+_ANY_CASE_MONTHS = r"(?:May|(?i:January|February|March|April|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?))"
+# Dates that place an incident: "May 8, 2011", "october 2010" / "in January" / "on 7 november" / "in 2013".
+MONTH_YEAR = re.compile(r"\b(?P<month>" + _ANY_CASE_MONTHS + r")\s+(?:\d{1,2},?\s+)?(?P<year>(?:19|20)\d\d)\b")
 PREP_MONTH = re.compile(
-    r"\b(?:[Ii]n|[Oo]n|[Dd]uring|[Ll]ast|[Ee]arly|[Ll]ate|[Bb]y)\s+(?:early\s+|late\s+|mid-?)?(?:\d{1,2}\s+)?(?P<month>"
+    r"\b(?:[Ii]n|[Oo]n|[Dd]uring|[Ll]ast|[Ee]arly|[Ll]ate|[Bb]y)\s+(?:early\s+|late\s+|mid-?)?(?P<month>"
     + _MONTH_NAMES
     + r")\b"
+)
+PREP_DAY_MONTH = re.compile(
+    r"\b(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Uu]ntil)\s+\d{1,2}\s+(?P<month>" + _ANY_CASE_MONTHS + r")(?!\w)"
 )
 PREP_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?P<year>(?:19|20)\d\d)\b")
 

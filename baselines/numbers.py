@@ -69,36 +69,62 @@ _LABEL_AFTER = re.compile(r"^[.)]\s")
 
 
 # "Decree 207", "Article 2", "No. 6", "Zone 18", "Flight 141", "km 11": a number that names a
-# thing rather than counting people.
+# thing rather than counting people ("Detachment No 6" without the dot too; "under the law 18
+# guards ..." still counts the guards).
+_NUMBER_SIGN = re.compile(
+    r"\b(?:no\.|nos\.|(?:detachment|battalion|brigade|regiment|court|case|zone|room|route|channel)\s+no)\s*$", re.I
+)
 _IDENTIFIER_BEFORE = re.compile(
-    r"\b(?:no\.?|nos\.|numbers?|articles?|decrees?|laws?|clauses?|paragraphs?|points?|chapters?|pages?|"
-    r"sections?|items?|zones?|routes?|highways?|km|kilometers?|kilometres?|channels?|flights?|"
-    r"calles?|carreras?|cases?|detachments?|battalions?|brigades?|regiments?|divisions?)\s*$",
+    r"\b(?:number|article|decree|law|clause|paragraph|point|chapter|page|section|item|zone|route|highway|km|"
+    r"kilomet(?:er|re)|channel|flight|calle|carrera|case|detachment|battalion|brigade|regiment|division)\s*$",
     re.I,
 )
 
 
-# "at 0215 today", "until 2200 on Wednesday", "from 2100 to 0500": a 24-hour clock time.
+def _is_identifier(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    if _NUMBER_SIGN.search(before):
+        return True
+    return bool(_IDENTIFIER_BEFORE.search(before)) and not _PERSON_AFTER.match(text, end)
+
+
+# A 24-hour clock time: zero-led anywhere ("0230"); "shortly after 2100 local time", "at 1400
+# GMT"; after "at", "until", "since", "before" or "after" and before punctuation, "on" or a
+# day word ("at 1615, the ...", "until 2200 on Wednesday"); one end of a range whose other end
+# is one ("from 2100 to 0500"). "Rose to 1200.", "a toll of 1500," and "between 1000 and 1500
+# prisoners" stay counts.
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
-_CLOCK_BEFORE = re.compile(r"\b(?:at|until|till|before|after|since|from|to|between|of|by|prior to)\s+$", re.I)
-_CLOCK_AFTER = re.compile(
-    r"\s*(?:hours?\b|hrs?\b|gmt\b|local time\b|\(|today\b|tonight\b|yesterday\b|this (?:morning|afternoon|evening)\b|"
-    r"on\b|[,.;]|(?:and|to)\s+(?P<partner>(?:[01]\d|2[0-3])[0-5]\d)\b)",
-    re.I,
-)
+_CLOCK_MARK = re.compile(r"\s*(?:hours?|hrs?|gmt|local time)\b|\s*\(\s*\d{4}\s*gmt\b", re.I)
+_CLOCK_BEFORE = re.compile(r"\b(?:at|until|till|since|before|after|prior to)\s+$", re.I)
+_CLOCK_AFTER = re.compile(r"\s*(?:[,.;]|on\b|today\b|tonight\b|yesterday\b|this (?:morning|afternoon|evening)\b)", re.I)
+_RANGE_BEFORE = re.compile(r"\b(?:from|between)\s+$|\b(?:from|between)\s+\d{4}\s+(?:to|and)\s+$", re.I)
+_RANGE_AFTER = re.compile(r"\s+(?:to|and)\s+(?P<other>\d{4})\b")
+_RANGE_FIRST = re.compile(r"(?P<first>\d{4})\s+(?:to|and)\s+$")
+
+
+def _clock_shaped(text: str, start: int, end: int) -> bool:
+    """A four-digit number with a clock's own mark: zero-led, or followed by hours/GMT."""
+    surface = text[start:end]
+    return bool(_CLOCK.fullmatch(surface)) and (surface[0] == "0" or bool(_CLOCK_MARK.match(text, end)))
 
 
 def _is_clock_time(text: str, start: int, end: int, surface: str) -> bool:
-    """Whether a bare four-digit number is a time of day: led by a zero ("0230"), or after a
-    time preposition and before a time word, punctuation or a date ("at 1615, the ...")."""
+    """Whether a bare four-digit number is a time of day (see ``_CLOCK`` above)."""
     if not _CLOCK.fullmatch(surface) or _PERSON_AFTER.match(text, end):
         return False
-    if surface[0] == "0":
+    if _clock_shaped(text, start, end):
         return True
-    after = _CLOCK_AFTER.match(text, end)
-    if after is None or not _CLOCK_BEFORE.search(text[max(0, start - 12) : start]):
+    offset = max(0, start - 20)
+    before = text[offset:start]
+    if _CLOCK_BEFORE.search(before) and _CLOCK_AFTER.match(text, end):
+        return True
+    if not _RANGE_BEFORE.search(before):
         return False
-    return after.group("partner") is None or not _PERSON_AFTER.match(text, after.end())  # "1000 and 1500 prisoners"
+    other = _RANGE_AFTER.match(text, end)  # this number opens "from 2100 to 0500" ...
+    if other is not None:
+        return _clock_shaped(text, other.start("other"), other.end("other"))
+    first = _RANGE_FIRST.search(before)  # ... or closes it
+    return first is not None and _clock_shaped(text, offset + first.start("first"), offset + first.end("first"))
 
 
 def _is_bare_non_count(text: str, start: int, end: int, surface: str) -> bool:
@@ -111,7 +137,7 @@ def _is_bare_non_count(text: str, start: int, end: int, surface: str) -> bool:
         return True
     if _LABEL_BEFORE.search(before) and _LABEL_AFTER.match(after):
         return True
-    return bool(_IDENTIFIER_BEFORE.search(before)) or _is_clock_time(text, start, end, surface)
+    return _is_identifier(text, start, end) or _is_clock_time(text, start, end, surface)
 
 
 def _is_year(surface: str) -> bool:

@@ -89,9 +89,12 @@ def test_an_identifier_is_no_count(text: str) -> None:
 
 
 def test_a_number_after_an_identifier_word_with_people_stays_a_count() -> None:
-    # the identifier noun must stand right before the number
+    # the identifier noun must stand right before the number, and a count of people stays one
     assert numbers("The decree freed 207 prisoners.") == ["207"]
     assert numbers("Under the law, 18 guards were dismissed.") == ["18"]
+    assert numbers("Under the law 18 guards were dismissed.") == ["18"]
+    assert numbers("In 12 cases 300 people died.") == ["12", "300"]
+    assert numbers("No 15 people died, officials said.") == ["15"]
 
 
 @pytest.mark.parametrize(
@@ -102,13 +105,28 @@ def test_a_number_after_an_identifier_word_with_people_stays_a_count() -> None:
         "Gunmen stayed until 2200 on Wednesday, witnesses said.",
         "A curfew runs from 2100 to 0500 in the province.",
         "The raid took place shortly after 2100 local time.",
+        "The bomb went off at 2300 (0500 GMT) near the base.",
+        "Troops of Detachment No 4 arrived at 1400 on 24 August.",
     ],
 )
 def test_a_clock_time_is_no_count(text: str) -> None:
     assert numbers(text) == []
 
 
-def test_a_four_digit_number_of_people_stays_a_count() -> None:
-    assert numbers("Police said at 1500 inmates escaped.") == ["1500"]  # followed by people
-    assert numbers("The army deployed 2300 troops.") == ["2300"]  # no time preposition
-    assert numbers("Between 1000 and 1500 prisoners fled.") == ["1000", "1500"]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police said at 1500 inmates escaped.", ["1500"]),  # followed by people
+        ("The army deployed 2300 troops.", ["2300"]),  # no time word
+        ("Between 1000 and 1500 prisoners fled.", ["1000", "1500"]),
+        ("Between 1000 and 1500 of the prisoners fled.", ["1000", "1500"]),
+        ("The number of escapees rose from 1000 to 1500.", ["1000", "1500"]),
+        ("The death toll rose to 1200.", ["1200"]),
+        ("The death toll rose to 1200 on Tuesday.", ["1200"]),
+        ("It put the death toll at 1500 (AFP).", ["1500"]),
+        ("A death toll of 1500, officials said.", ["1500"]),
+        ("The raid raised the toll to 1500 today.", ["1500"]),
+    ],
+)
+def test_a_four_digit_number_of_people_stays_a_count(text: str, expected: list[str]) -> None:
+    assert numbers(text) == expected

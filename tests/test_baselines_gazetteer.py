@@ -18,12 +18,23 @@ def _alternation(aliases: list[str], flags: int) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(bodies) + r")(?![\w-]|\.\w)", flags)
 
 
-ALIASES = ["Shining Path", "Shining Path Movement", "al-Shabaab", "al Shabaab", "M-19", "ISIS", "ISIS-K", "U.S."]
+ALIASES = [
+    "Shining Path",
+    "Shining Path Movement",
+    "al-Shabaab",
+    "al Shabaab",
+    "M-19",
+    "ISIS",
+    "ISIS-K",
+    "U.S.",
+    "İstanbul",
+]
 TEXTS = [
     "The Shining Path Movement and the Shining Path-linked cell; the Shining  Path.",
     "al-Shabaab, Al Shabaab and al--shabaab fighters; al-Shabaabs.",
     "M-19, M 19, M-191 and M-19's men; ISIS-K and ISIS K and ISIS; U.S. and U.S.A.",
     "the shining path movements of the Shining Path Movement-backed",
+    "İstanbul, Istanbul and istanbul",
 ]
 
 

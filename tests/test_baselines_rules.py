@@ -149,6 +149,24 @@ def test_story_date_reads_wire_and_web_datelines() -> None:
     assert story_date(dateline_date("LIMA, 9 NOV 89 (EFE) -- [TEXT] ...")) == (1989, 11)
     assert story_date(dateline_date("Baghdad, Jan. 3, 2011 (AFP) - Gunmen ...")) == (2011, 1)
     assert story_date(dateline_date("Gunmen stormed a jail on Monday.")) is None
+    assert story_date("Jan. 13") == (None, 1)  # a day, not the year 2013
+    assert story_date("Marquez 12") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police attacked protesters during their last march through the city.", None),
+        ("A bomb exploded during march, killing two.", None),
+        ("A bomb exploded on 7 november, killing two.", (None, 11)),
+        ("The group bombed a power plant in august 1988.", (1988, 8)),
+        ("Gunmen attacked the jail in January.", (None, 1)),
+    ],
+)
+def test_a_month_word_is_a_date_only_as_a_date(sentence: str, expected: tuple | None) -> None:
+    from baselines.assemble.events import sentence_date
+
+    assert sentence_date(sentence) == expected
 
 
 def test_boilerplate_is_ignored() -> None:

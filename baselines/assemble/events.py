@@ -20,6 +20,7 @@ from baselines.lexicon import (
     FACILITY_NOUNS,
     GENERIC_VIOLENCE,
     MONTH_YEAR,
+    PREP_DAY_MONTH,
     PREP_MONTH,
     PREP_YEAR,
     PRISON_CATEGORIES,
@@ -29,6 +30,7 @@ from baselines.lexicon import (
 )
 
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_FULL_MONTH = re.compile(r"january|february|march|april|may|june|july|august|september|october|november|december")
 _PLACE_PREP = re.compile(
     r"\b(?:in|at|inside|into|across|throughout|from|of|near|on)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and|or)\s+|[A-Z][\w'’-]*,\s+)?$"
 )
@@ -98,7 +100,7 @@ def is_generic(sentence: str) -> bool:
 def sentence_date(sentence: str) -> Date | None:
     """(year, month) of an explicit date within a few words of a trigger, else ``None``."""
     triggers = [m.start() for rx in (ATTACK_TRIGGERS, ESCAPE_WORDS, PRISON_STRONG) for m in rx.finditer(sentence)]
-    for pattern in (MONTH_YEAR, PREP_MONTH, PREP_YEAR):
+    for pattern in (MONTH_YEAR, PREP_DAY_MONTH, PREP_MONTH, PREP_YEAR):
         for match in pattern.finditer(sentence):
             photo = re.search(r"\bfile (?:photo|image|picture)\b", sentence, re.I)
             near = photo or any(
@@ -112,20 +114,30 @@ def sentence_date(sentence: str) -> Date | None:
     return None
 
 
+# A dateline's filing date: "18 FEB 90" (wire copy; a two-digit year) or "Jan. 3, 2011" (web).
+_FILED = re.compile(
+    r"(?:\d{1,2}\s+(?P<month>[A-Za-z]{3,9})\.?\s+(?P<year>\d{4}|\d{2})"
+    r"|(?P<month2>[A-Za-z]{3,9})\.?\s+\d{1,2}(?:,\s*(?P<year2>\d{4}))?)"
+)
+
+
 def story_date(filed: str | None) -> Date | None:
     """(year, month) of a dateline's filing date ("18 FEB 90", "Jan. 3, 2011"), else ``None``.
 
-    >>> story_date("18 FEB 90"), story_date("Jan. 3, 2011"), story_date(None)
-    ((1990, 2), (2011, 1), None)
+    >>> story_date("18 FEB 90"), story_date("Jan. 3, 2011"), story_date("Sept. 30"), story_date(None)
+    ((1990, 2), (2011, 1), (None, 9), None)
     """
-    month = re.search(r"[A-Za-z]{3}", filed or "")
-    year = re.search(r"\b\d{4}$|(?<=\s)\d{2}$", filed or "")
-    if month is None or month.group().lower() not in _MONTHS:
+    match = _FILED.fullmatch(filed.strip()) if filed else None
+    if match is None:
         return None
-    number = int(year.group()) if year else None
-    if number is not None and number < 100:
-        number += 1900 if number >= 50 else 2000
-    return number, _MONTHS.index(month.group().lower()) + 1
+    word = (match.group("month") or match.group("month2")).lower()
+    if word[:3] not in _MONTHS or not (len(word) == 3 or word == "sept" or _FULL_MONTH.fullmatch(word)):
+        return None
+    digits = match.group("year") or match.group("year2")
+    year = int(digits) if digits else None
+    if year is not None and year < 100:
+        year += 1900 if year >= 50 else 2000
+    return year, _MONTHS.index(word[:3]) + 1
 
 
 def _on_story_timeline(date: Date, story: Date) -> bool:

@@ -229,7 +229,7 @@ def _occurrences(text: str, name: str, sent: Sentence) -> Iterator[int]:
     def joins(char: str) -> bool:
         return char.isalnum() or char in "_-"
 
-    at = text.find(name, sent.start, sent.end)
+    at = text.find(name, sent.start, sent.end) if name else -1
     while at >= 0:
         end = at + len(name)
         if (at == sent.start or not joins(text[at - 1])) and (end == sent.end or not joins(text[end])):
