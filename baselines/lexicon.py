@@ -714,10 +714,11 @@ GENERIC_VIOLENCE = re.compile(
     r"\b(?:war(?! monitor)|campaign|insurgency|offensives?|in recent (?:months|years|weeks)|frequently|regularly|regular|routinely|often|increasingly|usually|tactic|common|wave of)\b",
     re.I,
 )
-_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+_MONTHS_BUT_MAY = r"January|February|March|April|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MONTH_NAMES = r"(?:May|" + _MONTHS_BUT_MAY + ")"
 # Any case ("7 november", "august 1988" in re-cased wire copy) but "may" (the verb), and only
 # next to a day or a year, so "during their last march" is no date.
-_ANY_CASE_MONTHS = r"(?:May|(?i:January|February|March|April|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?))"
+_ANY_CASE_MONTHS = r"(?:May|(?i:" + _MONTHS_BUT_MAY + "))"
 # Dates that place an incident: "May 8, 2011", "october 2010" / "in January" / "on 7 november" / "in 2013".
 MONTH_YEAR = re.compile(r"\b(?P<month>" + _ANY_CASE_MONTHS + r")\s+(?:\d{1,2},?\s+)?(?P<year>(?:19|20)\d\d)\b")
 PREP_MONTH = re.compile(

@@ -81,8 +81,7 @@ _IDENTIFIER_BEFORE = re.compile(
 )
 
 
-def _is_identifier(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 40) : start]
+def _is_identifier(text: str, before: str, end: int) -> bool:
     if _NUMBER_SIGN.search(before):
         return True
     return bool(_IDENTIFIER_BEFORE.search(before)) and not _PERSON_AFTER.match(text, end)
@@ -97,9 +96,9 @@ _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _CLOCK_MARK = re.compile(r"\s*(?:hours?|hrs?|gmt|local time)\b|\s*\(\s*\d{4}\s*gmt\b", re.I)
 _CLOCK_BEFORE = re.compile(r"\b(?:at|until|till|since|before|after|prior to)\s+$", re.I)
 _CLOCK_AFTER = re.compile(r"\s*(?:[,.;]|on\b|today\b|tonight\b|yesterday\b|this (?:morning|afternoon|evening)\b)", re.I)
-_RANGE_BEFORE = re.compile(r"\b(?:from|between)\s+$|\b(?:from|between)\s+\d{4}\s+(?:to|and)\s+$", re.I)
-_RANGE_AFTER = re.compile(r"\s+(?:to|and)\s+(?P<other>\d{4})\b")
-_RANGE_FIRST = re.compile(r"(?P<first>\d{4})\s+(?:to|and)\s+$")
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.I)
+_RANGE_AFTER = re.compile(r"\s+(?:to|and)\s+(?P<other>\d{4})\b", re.I)
+_RANGE_FIRST = re.compile(r"\b(?:from|between)\s+(?P<first>\d{4})\s+(?:to|and)\s+$", re.I)
 
 
 def _clock_shaped(text: str, start: int, end: int) -> bool:
@@ -118,10 +117,7 @@ def _is_clock_time(text: str, start: int, end: int, surface: str) -> bool:
     before = text[offset:start]
     if _CLOCK_BEFORE.search(before) and _CLOCK_AFTER.match(text, end):
         return True
-    if not _RANGE_BEFORE.search(before):
-        return False
-    other = _RANGE_AFTER.match(text, end)  # this number opens "from 2100 to 0500" ...
-    if other is not None:
+    if _RANGE_OPEN.search(before) and (other := _RANGE_AFTER.match(text, end)):  # opens "from 2100 to 0500"
         return _clock_shaped(text, other.start("other"), other.end("other"))
     first = _RANGE_FIRST.search(before)  # ... or closes it
     return first is not None and _clock_shaped(text, offset + first.start("first"), offset + first.end("first"))
@@ -137,7 +133,7 @@ def _is_bare_non_count(text: str, start: int, end: int, surface: str) -> bool:
         return True
     if _LABEL_BEFORE.search(before) and _LABEL_AFTER.match(after):
         return True
-    return _is_identifier(text, start, end) or _is_clock_time(text, start, end, surface)
+    return _is_identifier(text, before, end) or _is_clock_time(text, start, end, surface)
 
 
 def _is_year(surface: str) -> bool:

@@ -37,6 +37,13 @@ _DATELINE = re.compile(
 )
 
 
+def _dateline(text: str) -> re.Match[str] | None:
+    """A wire dateline within the story's first lines; its filing place must be in capitals or
+    followed by a date, so a headline with a parenthesis is no dateline."""
+    match = _DATELINE.search(text, 0, 400)
+    return match if match and (match.group("place").isupper() or match.group("date")) else None
+
+
 def dateline_end(text: str) -> int:
     """End offset of a wire dateline within the story's first lines (0 when there is none):
     it says where the report was filed, not where anything happened. The filing place must be
@@ -48,10 +55,8 @@ def dateline_end(text: str) -> int:
     >>> dateline_end("Iraq Prison Break (Video) - 500 Escape")
     0
     """
-    match = _DATELINE.search(text, 0, 400)
-    if match is None or not (match.group("place").isupper() or match.group("date")):
-        return 0
-    return match.end()
+    match = _dateline(text)
+    return match.end() if match else 0
 
 
 def dateline_date(text: str) -> str | None:
@@ -60,10 +65,8 @@ def dateline_date(text: str) -> str | None:
     >>> dateline_date("SAN SALVADOR, 18 FEB 90 (DPA) -- [TEXT] GUERRILLAS ATTACKED")
     '18 FEB 90'
     """
-    match = _DATELINE.search(text, 0, 400)
-    if match is None or not (match.group("place").isupper() or match.group("date")):
-        return None
-    return match.group("date")
+    match = _dateline(text)
+    return match.group("date") if match else None
 
 
 @dataclass(frozen=True)

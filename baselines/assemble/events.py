@@ -20,6 +20,7 @@ from baselines.lexicon import (
     FACILITY_NOUNS,
     GENERIC_VIOLENCE,
     MONTH_YEAR,
+    MONTHS,
     PREP_DAY_MONTH,
     PREP_MONTH,
     PREP_YEAR,
@@ -30,7 +31,7 @@ from baselines.lexicon import (
 )
 
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
-_FULL_MONTH = re.compile(r"january|february|march|april|may|june|july|august|september|october|november|december")
+_MONTH_WORDS = frozenset(m.lower() for m in MONTHS)  # names and abbreviations
 _PLACE_PREP = re.compile(
     r"\b(?:in|at|inside|into|across|throughout|from|of|near|on)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and|or)\s+|[A-Z][\w'’-]*,\s+)?$"
 )
@@ -131,7 +132,7 @@ def story_date(filed: str | None) -> Date | None:
     if match is None:
         return None
     word = (match.group("month") or match.group("month2")).lower()
-    if word[:3] not in _MONTHS or not (len(word) == 3 or word == "sept" or _FULL_MONTH.fullmatch(word)):
+    if word not in _MONTH_WORDS:
         return None
     digits = match.group("year") or match.group("year2")
     year = int(digits) if digits else None
